@@ -1,0 +1,48 @@
+package dev.mailvault.core.account;
+
+import dev.mailvault.core.BadInputException;
+import java.util.Locale;
+
+/** Names one credential of an account: {@code imap}, {@code smtp}, {@code app:LABEL}, {@code portal}. */
+public record CredentialRef(CredentialKind kind, String label) {
+    public static final CredentialRef IMAP = new CredentialRef(CredentialKind.IMAP, "");
+    public static final CredentialRef SMTP = new CredentialRef(CredentialKind.SMTP, "");
+    public static final CredentialRef PORTAL = new CredentialRef(CredentialKind.PORTAL, "");
+
+    public CredentialRef {
+        label = label == null ? "" : label.strip();
+        if (kind == CredentialKind.APP && label.isEmpty()) {
+            throw new BadInputException("an app password needs a label (app:LABEL, e.g. app:iPhone)");
+        }
+        if (kind != CredentialKind.APP && !label.isEmpty()) {
+            throw new BadInputException("only app passwords have a label");
+        }
+        if (label.length() > 64) {
+            throw new BadInputException("an app password label has at most 64 characters");
+        }
+    }
+
+    public static CredentialRef app(String label) {
+        return new CredentialRef(CredentialKind.APP, label);
+    }
+
+    public static CredentialRef parse(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.toLowerCase(Locale.ROOT).startsWith("app:")) {
+            return app(t.substring(4));
+        }
+        return switch (t.toLowerCase(Locale.ROOT)) {
+            case "imap" -> IMAP;
+            case "smtp" -> SMTP;
+            case "portal" -> PORTAL;
+            default ->
+                throw new BadInputException(
+                        "unknown credential kind '" + text + "' (allowed: imap, smtp, app:LABEL, portal)");
+        };
+    }
+
+    @Override
+    public String toString() {
+        return kind == CredentialKind.APP ? "app:" + label : kind.id();
+    }
+}

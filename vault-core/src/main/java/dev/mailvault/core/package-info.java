@@ -1,0 +1,2 @@
+/** Mail Vault core. */
+package dev.mailvault.core;
