@@ -1,0 +1,128 @@
+package dev.mailvault.core;
+
+import dev.mailvault.core.account.AccountInfo;
+import dev.mailvault.core.account.AccountSpec;
+import dev.mailvault.core.account.Address;
+import dev.mailvault.core.account.CredentialRef;
+import dev.mailvault.core.account.HistoryEntry;
+import dev.mailvault.core.crypto.KdfParameters;
+import dev.mailvault.core.crypto.Secret;
+import dev.mailvault.core.devices.DeviceInfo;
+import dev.mailvault.core.devices.DeviceType;
+import dev.mailvault.core.verify.CheckResult;
+import dev.mailvault.core.verify.Protocol;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An unlocked vault. Every change is one transaction; {@link #close()} wipes the keys. Secrets
+ * returned by this interface belong to the caller, who closes them.
+ *
+ * <p>Lookups by address or device name throw {@link NotFoundException} when nothing matches.
+ */
+public interface VaultSession extends AutoCloseable {
+    Path file();
+
+    Clock clock();
+
+    KdfParameters kdfParameters();
+
+    /** Set when the vault's generation counter is older than the last one seen on this machine. */
+    Optional<String> rollbackWarning();
+
+    // accounts
+
+    List<AccountInfo> accounts();
+
+    Optional<AccountInfo> findAccount(Address address);
+
+    AccountInfo account(Address address);
+
+    /**
+     * Adds an account with its IMAP secret and, unless {@code spec.smtpSameAsImap()}, its SMTP
+     * secret. An address already present is refused with {@link BadInputException}.
+     */
+    AccountInfo addAccount(AccountSpec spec, Secret imapSecret, Secret smtpSecretOrNull);
+
+    /**
+     * Replaces an account's settings. Changing {@code smtpSameAsImap} from true to false needs
+     * {@code newSmtpSecretOrNull}; from false to true drops the separate SMTP credential.
+     */
+    AccountInfo updateAccount(Address address, AccountSpec spec, Secret newSmtpSecretOrNull);
+
+    void removeAccount(Address address);
+
+    // credentials
+
+    /**
+     * Sets a credential's current value, creating an app or portal credential that does not exist
+     * yet. When the value really changes, the old one goes to history and {@code changed_at} moves;
+     * an equal value changes nothing.
+     */
+    void setSecret(Address address, CredentialRef ref, Secret value);
+
+    void removeCredential(Address address, CredentialRef ref);
+
+    /** The current value; for {@code smtp} on an account where SMTP is the same as IMAP, the IMAP value. */
+    Secret secret(Address address, CredentialRef ref);
+
+    Optional<Secret> pendingSecret(Address address, CredentialRef ref);
+
+    /** Earlier values, newest first. */
+    List<HistoryEntry> history(Address address, CredentialRef ref);
+
+    // rotation primitives (the rules that use them live in the rotation package)
+
+    /** Stores {@code value} as the pending value, replacing any earlier pending value. */
+    void setPending(Address address, CredentialRef ref, Secret value);
+
+    /**
+     * Makes the pending value current in one transaction: the old value goes to history (the last
+     * {@code historyLimit} are kept), {@code changed_at} becomes now, every device using the
+     * credential needs re-entry; rotating the IMAP credential marks the account's app passwords
+     * suspect. {@code verified} false records the promotion as unverified.
+     */
+    void promotePending(Address address, CredentialRef ref, boolean verified);
+
+    void abandonPending(Address address, CredentialRef ref);
+
+    void setSuspect(Address address, CredentialRef ref, boolean suspect);
+
+    // certificates
+
+    /** Stores (or with null, clears) the pinned server certificate, DER-encoded, for one protocol. */
+    void pinCertificate(Address address, Protocol protocol, byte[] derOrNull);
+
+    Optional<byte[]> pinnedCertificate(Address address, Protocol protocol);
+
+    // devices
+
+    /** Registers a device that holds the current values of the given accounts' IMAP and SMTP credentials. */
+    DeviceInfo addDevice(String name, DeviceType type, List<Address> uses);
+
+    /** Marks re-entry done for all the device's credentials, or only those of one account. */
+    void markDeviceDone(String name, Optional<Address> account);
+
+    void removeDevice(String name);
+
+    List<DeviceInfo> devices();
+
+    // checks
+
+    /** Stores check results of an account; server texts are encrypted like other metadata. */
+    void recordChecks(Address address, List<CheckResult> results);
+
+    /** The newest checks of an account, newest first. */
+    List<CheckResult> checks(Address address, int limit);
+
+    // master password
+
+    /** Re-wraps the vault key under a new master password; the old one stops working. */
+    void changeMasterPassword(Secret newMasterPassword, KdfParameters parameters);
+
+    /** Wipes the keys and closes the file. */
+    @Override
+    void close();
+}
