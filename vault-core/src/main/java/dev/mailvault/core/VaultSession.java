@@ -111,8 +111,14 @@ public interface VaultSession extends AutoCloseable {
 
     // checks
 
-    /** Stores check results of an account; server texts are encrypted like other metadata. */
-    void recordChecks(Address address, List<CheckResult> results);
+    /**
+     * Stores check results of one credential of an account; server texts are encrypted like other
+     * metadata. {@code smtp} on an account whose SMTP uses the IMAP password means the IMAP one.
+     */
+    void recordChecks(Address address, CredentialRef ref, List<CheckResult> results);
+
+    /** The newest check of one credential over one protocol and slot. */
+    Optional<CheckResult> lastCheck(Address address, CredentialRef ref, Protocol protocol, CheckResult.Slot slot);
 
     /** The newest checks of an account, newest first. */
     List<CheckResult> checks(Address address, int limit);

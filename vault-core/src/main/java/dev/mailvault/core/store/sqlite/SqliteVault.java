@@ -1,0 +1,318 @@
+package dev.mailvault.core.store.sqlite;
+
+import dev.mailvault.core.BadInputException;
+import dev.mailvault.core.VaultException;
+import dev.mailvault.core.VaultSession;
+import dev.mailvault.core.VaultUnavailableException;
+import dev.mailvault.core.VaultUnavailableException.Reason;
+import dev.mailvault.core.crypto.KdfParameters;
+import dev.mailvault.core.crypto.MasterKey;
+import dev.mailvault.core.crypto.Secret;
+import dev.mailvault.core.remind.RotationPolicy;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+import org.sqlite.SQLiteOpenMode;
+
+/** Creates and opens vault files: SQLite in WAL mode, one transaction per change. */
+public final class SqliteVault {
+    private static final int BUSY_TIMEOUT_MS = 5000;
+
+    private SqliteVault() {}
+
+    /**
+     * Creates a vault at {@code file}, which must not exist. It is built under a temporary name
+     * beside the target and moved into place when complete, so a crash leaves no half vault.
+     */
+    public static void create(Path file, Secret master, KdfParameters kdf, SecureRandom random) {
+        Path target = file.toAbsolutePath();
+        if (Files.exists(target)) {
+            throw new BadInputException("a vault already exists at " + target + "; it was left untouched");
+        }
+        Path dir = target.getParent();
+        Path tmp = null;
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            tmp = Files.createTempFile(
+                    dir,
+                    ".vault-init",
+                    ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            byte[] vaultId = new byte[16];
+            byte[] salt = new byte[MasterKey.SALT_LENGTH];
+            random.nextBytes(vaultId);
+            random.nextBytes(salt);
+            try (MasterKey key = MasterKey.generate(random);
+                    Connection db = connect(tmp)) {
+                byte[] wrapped = key.wrap(master, kdf, salt, Header.wrapAssociatedData(vaultId, kdf, salt));
+                Header header = new Header(Migrations.LATEST, vaultId, kdf, salt, wrapped, 1, new byte[0]);
+                header = header.withMac(key.headerMac(header.macInput()));
+                try (Statement s = db.createStatement()) {
+                    s.execute("PRAGMA journal_mode=WAL");
+                    s.execute("BEGIN IMMEDIATE");
+                    s.execute("PRAGMA application_id=" + VaultFileCheck.APPLICATION_ID);
+                    s.execute("PRAGMA user_version=" + Migrations.LATEST);
+                    Migrations.apply(db, 0);
+                    insertHeader(db, header);
+                    s.execute("COMMIT");
+                    s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                }
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target);
+            }
+            tmp = null;
+        } catch (FileAlreadyExistsException e) {
+            throw new BadInputException("a vault already exists at " + target + "; it was left untouched");
+        } catch (IOException e) {
+            throw new VaultException("cannot create the vault at " + target + ": " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new VaultException("cannot create the vault at " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                deleteQuietly(tmp);
+            }
+        }
+    }
+
+    /** Opens and unlocks a vault. Nothing is written before the master password and the header check out. */
+    public static VaultSession open(Path file, Secret master, Clock clock, SecureRandom random, GenerationLog log) {
+        Path path = file.toAbsolutePath();
+        VaultFileCheck.check(path);
+        Connection db = null;
+        MasterKey key = null;
+        try {
+            db = connect(path);
+            Header header = readHeader(db, path);
+            key = MasterKey.unwrap(
+                    master, header.kdf(), header.salt(), header.wrappedKey(), header.wrapAssociatedData(), random);
+            if (!java.security.MessageDigest.isEqual(key.headerMac(header.macInput()), header.mac())) {
+                throw new VaultUnavailableException(
+                        Reason.TAMPERED,
+                        path + " has a header that was changed outside Mail Vault; it was left untouched");
+            }
+            if (header.formatVersion() < Migrations.LATEST) {
+                migrate(db, path, header, key);
+                header = readHeader(db, path);
+            }
+            long seen = log.lastSeen(header.vaultId());
+            String warning = seen > header.generation()
+                    ? path + " is older than the copy of this vault last seen here (generation " + header.generation()
+                            + " < " + seen + "): it may be an old copy put in its place"
+                    : null;
+            log.record(header.vaultId(), header.generation());
+            SqliteVaultSession session = new SqliteVaultSession(path, db, key, header, clock, log, warning);
+            db = null;
+            key = null;
+            return session;
+        } catch (SQLException e) {
+            throw translate(e, path);
+        } finally {
+            if (key != null) {
+                key.close();
+            }
+            closeQuietly(db);
+        }
+    }
+
+    /**
+     * The clear due-date inputs of every credential, read without the master password (for a locked
+     * {@code vault remind}). Names nothing.
+     */
+    public static List<Map.Entry<Instant, RotationPolicy>> schedules(Path file) {
+        Path path = file.toAbsolutePath();
+        VaultFileCheck.check(path);
+        try (Connection db = connect(path);
+                Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT changed_at, policy FROM credential")) {
+            List<Map.Entry<Instant, RotationPolicy>> out = new ArrayList<>();
+            while (rs.next()) {
+                try {
+                    out.add(Map.entry(Instant.parse(rs.getString(1)), RotationPolicy.parse(rs.getString(2))));
+                } catch (RuntimeException e) {
+                    throw new VaultUnavailableException(Reason.TAMPERED, path + " holds a damaged date or policy");
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw translate(e, path);
+        }
+    }
+
+    static Connection connect(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.resetOpenMode(SQLiteOpenMode.CREATE); // open what exists, never create a file
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+    }
+
+    static Header readHeader(Connection db, Path path) throws SQLException {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT format_version, vault_id, kdf_memory_kib, kdf_iterations,"
+                                + " kdf_parallelism, salt, wrapped_key, generation, header_mac FROM vault_header WHERE id = 1")) {
+            if (!rs.next()) {
+                throw new VaultUnavailableException(Reason.DAMAGED, path + " has no vault header");
+            }
+            KdfParameters kdf;
+            try {
+                kdf = new KdfParameters(rs.getInt(3), rs.getInt(4), rs.getInt(5));
+            } catch (BadInputException e) {
+                throw new VaultUnavailableException(
+                        Reason.TAMPERED,
+                        path + " asks for key derivation parameters outside the allowed range (" + e.getMessage()
+                                + "); it was not opened");
+            }
+            Header h = new Header(
+                    rs.getInt(1), rs.getBytes(2), kdf, rs.getBytes(6), rs.getBytes(7), rs.getLong(8), rs.getBytes(9));
+            if (h.vaultId() == null
+                    || h.vaultId().length != 16
+                    || h.salt() == null
+                    || h.salt().length != MasterKey.SALT_LENGTH
+                    || h.wrappedKey() == null
+                    || h.mac() == null
+                    || h.formatVersion() < 1) {
+                throw new VaultUnavailableException(
+                        Reason.TAMPERED, path + " has a malformed header; it was not opened");
+            }
+            if (h.formatVersion() > Migrations.LATEST) {
+                throw new VaultUnavailableException(
+                        Reason.NEWER_FORMAT, path + " was written by a newer Mail Vault; update Mail Vault");
+            }
+            return h;
+        }
+    }
+
+    static void insertHeader(Connection db, Header h) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(
+                "INSERT INTO vault_header (id, format_version, vault_id, kdf_memory_kib,"
+                        + " kdf_iterations, kdf_parallelism, salt, wrapped_key, generation, header_mac) VALUES (1,?,?,?,?,?,?,?,?,?)")) {
+            ps.setInt(1, h.formatVersion());
+            ps.setBytes(2, h.vaultId());
+            ps.setInt(3, h.kdf().memoryKib());
+            ps.setInt(4, h.kdf().iterations());
+            ps.setInt(5, h.kdf().parallelism());
+            ps.setBytes(6, h.salt());
+            ps.setBytes(7, h.wrappedKey());
+            ps.setLong(8, h.generation());
+            ps.setBytes(9, h.mac());
+            ps.executeUpdate();
+        }
+    }
+
+    static void updateHeader(Connection db, Header h) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(
+                "UPDATE vault_header SET format_version=?, kdf_memory_kib=?,"
+                        + " kdf_iterations=?, kdf_parallelism=?, salt=?, wrapped_key=?, generation=?, header_mac=? WHERE id = 1")) {
+            ps.setInt(1, h.formatVersion());
+            ps.setInt(2, h.kdf().memoryKib());
+            ps.setInt(3, h.kdf().iterations());
+            ps.setInt(4, h.kdf().parallelism());
+            ps.setBytes(5, h.salt());
+            ps.setBytes(6, h.wrappedKey());
+            ps.setLong(7, h.generation());
+            ps.setBytes(8, h.mac());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Writes a backup copy, then applies the missing migrations in one transaction. */
+    private static void migrate(Connection db, Path path, Header header, MasterKey key) throws SQLException {
+        Path backup = path.resolveSibling(path.getFileName() + ".before-v" + Migrations.LATEST + ".bak");
+        try (Statement s = db.createStatement()) {
+            s.execute("VACUUM INTO '" + backup.toString().replace("'", "''") + "'");
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                Migrations.apply(db, header.formatVersion());
+                s.execute("PRAGMA user_version=" + Migrations.LATEST);
+                Header next = new Header(
+                        Migrations.LATEST,
+                        header.vaultId(),
+                        header.kdf(),
+                        header.salt(),
+                        header.wrappedKey(),
+                        header.generation() + 1,
+                        new byte[0]);
+                updateHeader(db, next.withMac(key.headerMac(next.macInput())));
+                s.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                s.execute("ROLLBACK");
+                throw e;
+            }
+        }
+    }
+
+    static VaultException translate(SQLException e, Path path) {
+        if (e instanceof SQLiteException se) {
+            SQLiteErrorCode code = se.getResultCode();
+            if (code == SQLiteErrorCode.SQLITE_BUSY
+                    || code == SQLiteErrorCode.SQLITE_LOCKED
+                    || code == SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT
+                    || code == SQLiteErrorCode.SQLITE_BUSY_RECOVERY) {
+                return new VaultUnavailableException(
+                        Reason.BUSY, path + " is in use by another Mail Vault process; try again in a moment", e);
+            }
+            if (code == SQLiteErrorCode.SQLITE_FULL) {
+                return new VaultException("the disk is full; the change was not saved", e);
+            }
+        }
+        return new VaultUnavailableException(
+                Reason.DAMAGED,
+                path + " is damaged or not a vault (" + firstLine(e.getMessage()) + "); it was left untouched",
+                e);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    static void closeQuietly(Connection db) {
+        if (db != null) {
+            try {
+                db.close();
+            } catch (SQLException ignored) {
+                // closing after a failure: the first error is the one to report
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+            Files.deleteIfExists(p.resolveSibling(p.getFileName() + "-wal"));
+            Files.deleteIfExists(p.resolveSibling(p.getFileName() + "-shm"));
+        } catch (IOException ignored) {
+            // a temporary file we could not remove is harmless: it holds no secret in clear
+        }
+    }
+}

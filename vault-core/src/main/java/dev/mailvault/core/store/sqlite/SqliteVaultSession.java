@@ -1,0 +1,1393 @@
+package dev.mailvault.core.store.sqlite;
+
+import dev.mailvault.core.BadInputException;
+import dev.mailvault.core.NotFoundException;
+import dev.mailvault.core.VaultSession;
+import dev.mailvault.core.VaultUnavailableException;
+import dev.mailvault.core.VaultUnavailableException.Reason;
+import dev.mailvault.core.account.AccountInfo;
+import dev.mailvault.core.account.AccountSpec;
+import dev.mailvault.core.account.Address;
+import dev.mailvault.core.account.CredentialInfo;
+import dev.mailvault.core.account.CredentialKind;
+import dev.mailvault.core.account.CredentialRef;
+import dev.mailvault.core.account.Endpoint;
+import dev.mailvault.core.account.HistoryEntry;
+import dev.mailvault.core.account.Security;
+import dev.mailvault.core.crypto.IntegrityException;
+import dev.mailvault.core.crypto.KdfParameters;
+import dev.mailvault.core.crypto.MasterKey;
+import dev.mailvault.core.crypto.Secret;
+import dev.mailvault.core.devices.DeviceInfo;
+import dev.mailvault.core.devices.DeviceType;
+import dev.mailvault.core.remind.RotationPolicy;
+import dev.mailvault.core.verify.CheckResult;
+import dev.mailvault.core.verify.Outcome;
+import dev.mailvault.core.verify.Protocol;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** An unlocked SQLite vault. Not thread-safe: one session per thread (the UI serialises calls). */
+final class SqliteVaultSession implements VaultSession {
+    /** Part of every record's associated data; a change of record layout gets a new number. */
+    static final int RECORD_FORMAT = 1;
+
+    static final int HISTORY_LIMIT = 10;
+
+    private final Path file;
+    private final Connection db;
+    private final MasterKey key;
+    private final Clock clock;
+    private final GenerationLog log;
+    private final Optional<String> rollbackWarning;
+    private Header header;
+    private Header newHeader;
+    private boolean closed;
+
+    SqliteVaultSession(
+            Path file, Connection db, MasterKey key, Header header, Clock clock, GenerationLog log, String warning) {
+        this.file = file;
+        this.db = db;
+        this.key = key;
+        this.header = header;
+        this.clock = clock;
+        this.log = log;
+        this.rollbackWarning = Optional.ofNullable(warning);
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public KdfParameters kdfParameters() {
+        return header.kdf();
+    }
+
+    @Override
+    public Optional<String> rollbackWarning() {
+        return rollbackWarning;
+    }
+
+    // ---------------------------------------------------------------- accounts
+
+    @Override
+    public List<AccountInfo> accounts() {
+        return read(() -> {
+            Map<Long, AccountRow> rows = new LinkedHashMap<>();
+            try (Statement s = db.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT id, address_idx, created_at, payload FROM account")) {
+                while (rs.next()) {
+                    AccountRow row = accountRow(rs);
+                    rows.put(row.id, row);
+                }
+            }
+            Map<Long, List<CredentialRow>> creds = new HashMap<>();
+            try (Statement s = db.createStatement();
+                    ResultSet rs = s.executeQuery(CREDENTIAL_COLUMNS + " FROM credential c")) {
+                while (rs.next()) {
+                    CredentialRow c = credentialRow(rs);
+                    creds.computeIfAbsent(c.accountId, k -> new ArrayList<>()).add(c);
+                }
+            }
+            Map<Long, List<CheckResult>> checks = latestChecks(null);
+            Map<Long, Integer> stale = staleCounts(null);
+            List<AccountInfo> out = new ArrayList<>();
+            for (AccountRow row : rows.values()) {
+                out.add(info(row, creds.getOrDefault(row.id, List.of()), checks, stale));
+            }
+            out.sort(Comparator.comparing(AccountInfo::address));
+            return out;
+        });
+    }
+
+    @Override
+    public Optional<AccountInfo> findAccount(Address address) {
+        return read(() -> {
+            Optional<AccountRow> row = accountRow(address);
+            if (row.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(
+                    info(row.get(), credentials(row.get().id), latestChecks(row.get().id), staleCounts(row.get().id)));
+        });
+    }
+
+    @Override
+    public AccountInfo account(Address address) {
+        return findAccount(address).orElseThrow(() -> notFound(address));
+    }
+
+    @Override
+    public AccountInfo addAccount(AccountSpec spec, Secret imapSecret, Secret smtpSecretOrNull) {
+        if (!spec.smtpSameAsImap() && smtpSecretOrNull == null) {
+            throw new BadInputException("a separate SMTP password was asked for but not given");
+        }
+        write(() -> {
+            if (accountRow(spec.address()).isPresent()) {
+                throw new BadInputException(spec.address() + " is already in the vault (use edit to change it)");
+            }
+            Instant now = now();
+            long id = insertPlaceholder(
+                    "INSERT INTO account (address_idx, created_at, payload) VALUES (?, ?, x'')",
+                    addressIndex(spec.address()),
+                    now.toString());
+            AccountRow row = new AccountRow(id, addressIndex(spec.address()), now, spec, null, null);
+            writeAccountPayload(row);
+            insertCredential(id, CredentialRef.IMAP, imapSecret, spec.policy(), now);
+            if (!spec.smtpSameAsImap()) {
+                insertCredential(id, CredentialRef.SMTP, smtpSecretOrNull, spec.policy(), now);
+            }
+            return null;
+        });
+        return account(spec.address());
+    }
+
+    @Override
+    public AccountInfo updateAccount(Address address, AccountSpec spec, Secret newSmtpSecretOrNull) {
+        write(() -> {
+            AccountRow row = accountRow(address).orElseThrow(() -> notFound(address));
+            if (!address.equals(spec.address()) && accountRow(spec.address()).isPresent()) {
+                throw new BadInputException(spec.address() + " is already in the vault");
+            }
+            Optional<CredentialRow> smtp = credential(row.id, CredentialRef.SMTP);
+            if (!spec.smtpSameAsImap() && smtp.isEmpty()) {
+                if (newSmtpSecretOrNull == null) {
+                    throw new BadInputException(
+                            "a separate SMTP password is needed when SMTP no longer uses the IMAP password");
+                }
+                insertCredential(row.id, CredentialRef.SMTP, newSmtpSecretOrNull, spec.policy(), now());
+            } else if (spec.smtpSameAsImap() && smtp.isPresent()) {
+                exec("DELETE FROM credential WHERE id = ?", smtp.get().id);
+            } else if (smtp.isPresent() && newSmtpSecretOrNull != null) {
+                changeValue(smtp.get(), newSmtpSecretOrNull);
+            }
+            AccountRow updated =
+                    new AccountRow(row.id, addressIndex(spec.address()), row.createdAt, spec, row.pinImap, row.pinSmtp);
+            exec("UPDATE account SET address_idx = ? WHERE id = ?", updated.addressIdx, row.id);
+            writeAccountPayload(updated);
+            for (CredentialRow c : credentials(row.id)) {
+                if ((c.ref.kind() == CredentialKind.IMAP || c.ref.kind() == CredentialKind.SMTP)
+                        && !c.policy.equals(spec.policy())) {
+                    writeCredentialMeta(c.withPolicy(spec.policy()));
+                }
+            }
+            return null;
+        });
+        return account(spec.address());
+    }
+
+    @Override
+    public void removeAccount(Address address) {
+        write(() -> {
+            AccountRow row = accountRow(address).orElseThrow(() -> notFound(address));
+            // device_use rows go with their credentials (ON DELETE CASCADE)
+            exec("DELETE FROM account WHERE id = ?", row.id);
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- credentials
+
+    @Override
+    public void setSecret(Address address, CredentialRef ref, Secret value) {
+        write(() -> {
+            AccountRow row = accountRow(address).orElseThrow(() -> notFound(address));
+            CredentialRef target = effective(row, ref);
+            Optional<CredentialRow> c = credential(row.id, target);
+            if (c.isEmpty()) {
+                if (target.kind() != CredentialKind.APP && target.kind() != CredentialKind.PORTAL) {
+                    throw notFound(address, ref);
+                }
+                insertCredential(row.id, target, value, RotationPolicy.DEFAULT, now());
+            } else {
+                changeValue(c.get(), value);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void removeCredential(Address address, CredentialRef ref) {
+        if (ref.kind() == CredentialKind.IMAP || ref.kind() == CredentialKind.SMTP) {
+            throw new BadInputException("the " + ref
+                    + " password cannot be removed on its own; remove the account, or edit its SMTP setting");
+        }
+        write(() -> {
+            CredentialRow c = credentialOf(address, ref);
+            exec("DELETE FROM credential WHERE id = ?", c.id);
+            return null;
+        });
+    }
+
+    @Override
+    public Secret secret(Address address, CredentialRef ref) {
+        return read(() -> {
+            CredentialRow c = credentialOf(address, ref);
+            return decryptSecret("credential", c.id, "secret", c.secretBlob);
+        });
+    }
+
+    @Override
+    public Optional<Secret> pendingSecret(Address address, CredentialRef ref) {
+        return read(() -> {
+            CredentialRow c = credentialOf(address, ref);
+            return c.pendingBlob == null
+                    ? Optional.empty()
+                    : Optional.of(decryptSecret("credential", c.id, "pending", c.pendingBlob));
+        });
+    }
+
+    @Override
+    public List<HistoryEntry> history(Address address, CredentialRef ref) {
+        return read(() -> {
+            CredentialRow c = credentialOf(address, ref);
+            List<HistoryEntry> out = new ArrayList<>();
+            try (PreparedStatement ps = db.prepareStatement(
+                    "SELECT id, changed_at, replaced_at, secret FROM credential_history WHERE credential_id = ? ORDER BY replaced_at DESC, id DESC")) {
+                ps.setLong(1, c.id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        Fields f = open("credential_history", id, "secret", rs.getBytes(4));
+                        try {
+                            expect(f, "credential_id", Long.toString(c.id), "credential_history", id);
+                            expect(f, "changed_at", rs.getString(2), "credential_history", id);
+                            expect(f, "replaced_at", rs.getString(3), "credential_history", id);
+                            out.add(new HistoryEntry(
+                                    Instant.parse(rs.getString(2)),
+                                    Instant.parse(rs.getString(3)),
+                                    Secret.fromUtf8(f.bytes("value"))));
+                        } finally {
+                            f.wipe();
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    // ---------------------------------------------------------------- rotation
+
+    @Override
+    public void setPending(Address address, CredentialRef ref, Secret value) {
+        write(() -> {
+            CredentialRow c = credentialOf(address, ref);
+            Instant now = now();
+            byte[] blob = sealSecret("credential", c.id, "pending", value);
+            exec("UPDATE credential SET pending = ? WHERE id = ?", blob, c.id);
+            writeCredentialMeta(c.withPending(now));
+            return null;
+        });
+    }
+
+    @Override
+    public void promotePending(Address address, CredentialRef ref, boolean verified) {
+        write(() -> {
+            AccountRow row = accountRow(address).orElseThrow(() -> notFound(address));
+            CredentialRow c = credential(row.id, effective(row, ref)).orElseThrow(() -> notFound(address, ref));
+            if (c.pendingBlob == null) {
+                throw new BadInputException("no rotation in progress for " + ref + " of " + address);
+            }
+            Instant now = now();
+            Fields pending = open("credential", c.id, "pending", c.pendingBlob);
+            try (Secret newValue = Secret.fromUtf8(pending.bytes("value"))) {
+                pushHistory(c, now);
+                exec(
+                        "UPDATE credential SET secret = ?, pending = NULL WHERE id = ?",
+                        sealSecret("credential", c.id, "secret", newValue),
+                        c.id);
+            } finally {
+                pending.wipe();
+            }
+            writeCredentialMeta(new CredentialRow(
+                    c.id, c.accountId, c.ref, c.labelIdx, now, c.policy, null, false, !verified, null, null));
+            if (c.ref.kind() == CredentialKind.IMAP) {
+                for (CredentialRow app : credentials(row.id)) {
+                    if (app.ref.kind() == CredentialKind.APP) {
+                        writeCredentialMeta(app.withSuspect(true));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void abandonPending(Address address, CredentialRef ref) {
+        write(() -> {
+            CredentialRow c = credentialOf(address, ref);
+            if (c.pendingBlob == null) {
+                throw new BadInputException("no rotation in progress for " + ref + " of " + address);
+            }
+            exec("UPDATE credential SET pending = NULL WHERE id = ?", c.id);
+            writeCredentialMeta(c.withPending(null));
+            return null;
+        });
+    }
+
+    @Override
+    public void setSuspect(Address address, CredentialRef ref, boolean suspect) {
+        write(() -> {
+            CredentialRow c = credentialOf(address, ref);
+            if (c.suspect != suspect) {
+                writeCredentialMeta(c.withSuspect(suspect));
+            }
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- certificates
+
+    @Override
+    public void pinCertificate(Address address, Protocol protocol, byte[] derOrNull) {
+        write(() -> {
+            AccountRow row = accountRow(address).orElseThrow(() -> notFound(address));
+            byte[] der = derOrNull == null ? null : derOrNull.clone();
+            writeAccountPayload(
+                    protocol == Protocol.IMAP
+                            ? new AccountRow(row.id, row.addressIdx, row.createdAt, row.spec, der, row.pinSmtp)
+                            : new AccountRow(row.id, row.addressIdx, row.createdAt, row.spec, row.pinImap, der));
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<byte[]> pinnedCertificate(Address address, Protocol protocol) {
+        return read(() -> {
+            AccountRow row = accountRow(address).orElseThrow(() -> notFound(address));
+            byte[] der = protocol == Protocol.IMAP ? row.pinImap : row.pinSmtp;
+            return Optional.ofNullable(der).map(byte[]::clone);
+        });
+    }
+
+    // ---------------------------------------------------------------- devices
+
+    @Override
+    public DeviceInfo addDevice(String name, DeviceType type, List<Address> uses) {
+        String clean = deviceName(name);
+        write(() -> {
+            byte[] idx =
+                    key.blindIndex("device-name", clean.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            if (deviceId(idx).isPresent()) {
+                throw new BadInputException("a device named '" + clean + "' already exists");
+            }
+            Instant now = now();
+            long id = insertPlaceholder(
+                    "INSERT INTO device (name_idx, type, created_at, payload) VALUES (?, ?, ?, x'')",
+                    idx,
+                    type.id(),
+                    now.toString());
+            exec(
+                    "UPDATE device SET payload = ? WHERE id = ?",
+                    seal(
+                            "device",
+                            id,
+                            "payload",
+                            new Fields()
+                                    .put("name", clean)
+                                    .put("name_idx", HexFormat.of().formatHex(idx))
+                                    .put("type", type.id())
+                                    .put("created_at", now.toString())),
+                    id);
+            java.util.Set<Long> credentialIds = new java.util.LinkedHashSet<>();
+            for (Address a : uses) {
+                AccountRow row = accountRow(a).orElseThrow(() -> notFound(a));
+                for (CredentialRow c : credentials(row.id)) {
+                    if (c.ref.kind() == CredentialKind.IMAP || c.ref.kind() == CredentialKind.SMTP) {
+                        credentialIds.add(c.id);
+                    }
+                }
+            }
+            for (long credentialId : credentialIds) {
+                insertUse(id, credentialId, now);
+            }
+            return null;
+        });
+        return devices().stream()
+                .filter(d -> d.name().equals(clean))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Override
+    public void markDeviceDone(String name, Optional<Address> account) {
+        write(() -> {
+            long deviceId = deviceId(deviceIndex(name))
+                    .orElseThrow(() -> new NotFoundException("no device named '" + name + "'"));
+            Optional<Long> accountId = account.isPresent()
+                    ? Optional.of(accountRow(account.get()).orElseThrow(() -> notFound(account.get())).id)
+                    : Optional.empty();
+            Instant now = now();
+            try (PreparedStatement ps = db.prepareStatement(
+                    "SELECT u.id, u.credential_id FROM device_use u JOIN credential c ON c.id = u.credential_id"
+                            + " WHERE u.device_id = ?" + (accountId.isPresent() ? " AND c.account_id = ?" : ""))) {
+                ps.setLong(1, deviceId);
+                if (accountId.isPresent()) {
+                    ps.setLong(2, accountId.get());
+                }
+                List<long[]> uses = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        uses.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                    }
+                }
+                if (uses.isEmpty() && accountId.isPresent()) {
+                    throw new NotFoundException("device '" + name + "' does not use " + account.get());
+                }
+                for (long[] u : uses) {
+                    exec(
+                            "UPDATE device_use SET received_at = ?, payload = ? WHERE id = ?",
+                            now.toString(),
+                            useFields(u[0], deviceId, u[1], now),
+                            u[0]);
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void removeDevice(String name) {
+        write(() -> {
+            long id = deviceId(deviceIndex(name))
+                    .orElseThrow(() -> new NotFoundException("no device named '" + name + "'"));
+            exec("DELETE FROM device WHERE id = ?", id);
+            return null;
+        });
+    }
+
+    @Override
+    public List<DeviceInfo> devices() {
+        return read(() -> {
+            Map<Long, AccountRow> accounts = new HashMap<>();
+            try (Statement s = db.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT id, address_idx, created_at, payload FROM account")) {
+                while (rs.next()) {
+                    AccountRow row = accountRow(rs);
+                    accounts.put(row.id, row);
+                }
+            }
+            Map<Long, CredentialRow> creds = new HashMap<>();
+            try (Statement s = db.createStatement();
+                    ResultSet rs = s.executeQuery(CREDENTIAL_COLUMNS + " FROM credential c")) {
+                while (rs.next()) {
+                    CredentialRow c = credentialRow(rs);
+                    creds.put(c.id, c);
+                }
+            }
+            Map<Long, List<DeviceInfo.Use>> uses = new HashMap<>();
+            try (Statement s = db.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "SELECT id, device_id, credential_id, received_at, payload FROM device_use ORDER BY id")) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    long deviceId = rs.getLong(2);
+                    long credentialId = rs.getLong(3);
+                    Instant received = Instant.parse(rs.getString(4));
+                    Fields f = open("device_use", id, "payload", rs.getBytes(5));
+                    expect(f, "device_id", Long.toString(deviceId), "device_use", id);
+                    expect(f, "credential_id", Long.toString(credentialId), "device_use", id);
+                    expect(f, "received_at", received.toString(), "device_use", id);
+                    CredentialRow c = creds.get(credentialId);
+                    AccountRow a = accounts.get(c.accountId);
+                    uses.computeIfAbsent(deviceId, k -> new ArrayList<>())
+                            .add(new DeviceInfo.Use(a.spec.address(), c.ref, received, received.isBefore(c.changedAt)));
+                }
+            }
+            List<DeviceInfo> out = new ArrayList<>();
+            try (Statement s = db.createStatement();
+                    ResultSet rs =
+                            s.executeQuery("SELECT id, name_idx, type, created_at, payload FROM device ORDER BY id")) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    Fields f = open("device", id, "payload", rs.getBytes(5));
+                    expect(f, "name_idx", HexFormat.of().formatHex(rs.getBytes(2)), "device", id);
+                    expect(f, "type", rs.getString(3), "device", id);
+                    expect(f, "created_at", rs.getString(4), "device", id);
+                    out.add(new DeviceInfo(
+                            id,
+                            f.string("name"),
+                            DeviceType.parse(rs.getString(3)),
+                            Instant.parse(rs.getString(4)),
+                            List.copyOf(uses.getOrDefault(id, List.of()))));
+                }
+            }
+            out.sort(Comparator.comparing(d -> d.name().toLowerCase(Locale.ROOT)));
+            return out;
+        });
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    @Override
+    public void recordChecks(Address address, CredentialRef ref, List<CheckResult> results) {
+        write(() -> {
+            CredentialRow c = credentialOf(address, ref);
+            for (CheckResult r : results) {
+                long id = insertPlaceholder(
+                        "INSERT INTO check_result (credential_id, protocol, slot, outcome, checked_at, millis, payload)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, x'')",
+                        c.id,
+                        r.protocol().id(),
+                        r.credential().id(),
+                        r.outcome().name(),
+                        r.at().toString(),
+                        r.millis());
+                exec(
+                        "UPDATE check_result SET payload = ? WHERE id = ?",
+                        seal(
+                                "check_result",
+                                id,
+                                "payload",
+                                new Fields()
+                                        .put("host", r.host())
+                                        .put("port", r.port())
+                                        .put("code", r.code())
+                                        .put("message", r.message())
+                                        .put("alert", r.alert())
+                                        .put("credential_id", c.id)
+                                        .put("protocol", r.protocol().id())
+                                        .put("slot", r.credential().id())
+                                        .put("outcome", r.outcome().name())
+                                        .put("checked_at", r.at().toString())
+                                        .put("millis", r.millis())),
+                        id);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<CheckResult> checks(Address address, int limit) {
+        return read(() -> {
+            AccountRow row = accountRow(address).orElseThrow(() -> notFound(address));
+            List<CheckResult> out = new ArrayList<>();
+            try (PreparedStatement ps = db.prepareStatement(
+                    CHECK_COLUMNS + " FROM check_result r JOIN credential c ON c.id = r.credential_id"
+                            + " WHERE c.account_id = ? ORDER BY r.checked_at DESC, r.id DESC LIMIT ?")) {
+                ps.setLong(1, row.id);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(checkRow(rs).result);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Optional<CheckResult> lastCheck(
+            Address address, CredentialRef ref, Protocol protocol, CheckResult.Slot slot) {
+        return read(() -> {
+            CredentialRow c = credentialOf(address, ref);
+            try (PreparedStatement ps =
+                    db.prepareStatement(CHECK_COLUMNS + " FROM check_result r WHERE r.credential_id = ?"
+                            + " AND r.protocol = ? AND r.slot = ? ORDER BY r.checked_at DESC, r.id DESC LIMIT 1")) {
+                ps.setLong(1, c.id);
+                ps.setString(2, protocol.id());
+                ps.setString(3, slot.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(checkRow(rs).result) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- master password
+
+    @Override
+    public void changeMasterPassword(Secret newMasterPassword, KdfParameters parameters) {
+        byte[] salt = new byte[MasterKey.SALT_LENGTH];
+        new SecureRandom().nextBytes(salt);
+        // The KDF runs before the transaction, so other processes are not held up by it.
+        byte[] wrapped = key.wrap(
+                newMasterPassword, parameters, salt, Header.wrapAssociatedData(header.vaultId(), parameters, salt));
+        write(() -> {
+            newHeader = new Header(
+                    header.formatVersion(),
+                    header.vaultId(),
+                    parameters,
+                    salt,
+                    wrapped,
+                    header.generation(),
+                    header.mac());
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        key.close();
+        SqliteVault.closeQuietly(db);
+    }
+
+    // ================================================================ internals
+
+    private static final String CREDENTIAL_COLUMNS =
+            "SELECT c.id, c.account_id, c.kind, c.label_idx, c.changed_at, c.policy, c.pending_since, c.suspect, c.unverified,"
+                    + " c.meta, c.secret, c.pending, (SELECT count(*) FROM credential_history h WHERE h.credential_id = c.id)";
+
+    private static final String CHECK_COLUMNS =
+            "SELECT r.id, r.credential_id, r.protocol, r.slot, r.outcome, r.checked_at, r.millis, r.payload";
+
+    private record AccountRow(
+            long id, byte[] addressIdx, Instant createdAt, AccountSpec spec, byte[] pinImap, byte[] pinSmtp) {}
+
+    private record CredentialRow(
+            long id,
+            long accountId,
+            CredentialRef ref,
+            byte[] labelIdx,
+            Instant changedAt,
+            RotationPolicy policy,
+            Instant pendingSince,
+            boolean suspect,
+            boolean unverified,
+            byte[] secretBlob,
+            byte[] pendingBlob,
+            int historySize) {
+
+        CredentialRow(
+                long id,
+                long accountId,
+                CredentialRef ref,
+                byte[] labelIdx,
+                Instant changedAt,
+                RotationPolicy policy,
+                Instant pendingSince,
+                boolean suspect,
+                boolean unverified,
+                byte[] secretBlob,
+                byte[] pendingBlob) {
+            this(
+                    id,
+                    accountId,
+                    ref,
+                    labelIdx,
+                    changedAt,
+                    policy,
+                    pendingSince,
+                    suspect,
+                    unverified,
+                    secretBlob,
+                    pendingBlob,
+                    0);
+        }
+
+        CredentialRow withPolicy(RotationPolicy p) {
+            return new CredentialRow(
+                    id,
+                    accountId,
+                    ref,
+                    labelIdx,
+                    changedAt,
+                    p,
+                    pendingSince,
+                    suspect,
+                    unverified,
+                    secretBlob,
+                    pendingBlob);
+        }
+
+        CredentialRow withPending(Instant since) {
+            return new CredentialRow(
+                    id,
+                    accountId,
+                    ref,
+                    labelIdx,
+                    changedAt,
+                    policy,
+                    since,
+                    suspect,
+                    unverified,
+                    secretBlob,
+                    pendingBlob);
+        }
+
+        CredentialRow withSuspect(boolean s) {
+            return new CredentialRow(
+                    id,
+                    accountId,
+                    ref,
+                    labelIdx,
+                    changedAt,
+                    policy,
+                    pendingSince,
+                    s,
+                    unverified,
+                    secretBlob,
+                    pendingBlob);
+        }
+
+        CredentialRow withChanged(Instant at) {
+            return new CredentialRow(
+                    id, accountId, ref, labelIdx, at, policy, pendingSince, suspect, false, secretBlob, pendingBlob);
+        }
+    }
+
+    private record CheckRow(long credentialId, CheckResult result) {}
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T read(Work<T> work) {
+        checkOpen();
+        try {
+            exec("BEGIN");
+            try {
+                T result = work.run();
+                exec("COMMIT");
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw SqliteVault.translate(e, file);
+        } catch (IntegrityException e) {
+            throw tampered(e.getMessage());
+        }
+    }
+
+    /** One transaction: the change, a new generation and header MAC, then the commit. */
+    private <T> T write(Work<T> work) {
+        checkOpen();
+        try {
+            exec("BEGIN IMMEDIATE");
+            try {
+                Header current = SqliteVault.readHeader(db, file);
+                if (!MessageDigest.isEqual(key.headerMac(current.macInput()), current.mac())) {
+                    throw tampered("the vault header was changed outside Mail Vault");
+                }
+                newHeader = null;
+                T result = work.run();
+                // Another process may have changed the header (a new master password) since we
+                // opened: start from what is on disk unless this change is itself a header change.
+                Header base = newHeader != null ? newHeader : current;
+                Header next = base.withGeneration(current.generation() + 1);
+                next = next.withMac(key.headerMac(next.macInput()));
+                SqliteVault.updateHeader(db, next);
+                exec("COMMIT");
+                header = next;
+                log.record(next.vaultId(), next.generation());
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw SqliteVault.translate(e, file);
+        } catch (IntegrityException e) {
+            throw tampered(e.getMessage());
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the vault is locked");
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            exec("ROLLBACK");
+        } catch (SQLException ignored) {
+            // no transaction left to roll back
+        }
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private void exec(String sql, Object... args) throws SQLException {
+        if (args.length == 0) {
+            try (Statement s = db.createStatement()) {
+                s.execute(sql);
+            }
+            return;
+        }
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            bind(ps, args);
+            ps.executeUpdate();
+        }
+    }
+
+    private long insertPlaceholder(String sql, Object... args) throws SQLException {
+        exec(sql, args);
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a instanceof byte[] b) {
+                ps.setBytes(i + 1, b);
+            } else if (a instanceof Long l) {
+                ps.setLong(i + 1, l);
+            } else if (a instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else if (a == null) {
+                ps.setNull(i + 1, java.sql.Types.NULL);
+            } else {
+                ps.setString(i + 1, a.toString());
+            }
+        }
+    }
+
+    // ---- encryption
+
+    private byte[] associatedData(String table, long rowId, String column) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("mailvault-record\0".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(header.vaultId());
+        out.writeBytes(table.getBytes(StandardCharsets.US_ASCII));
+        out.write(0);
+        out.writeBytes(column.getBytes(StandardCharsets.US_ASCII));
+        out.write(0);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            out.write((int) (rowId >>> shift));
+        }
+        out.write(0);
+        out.write(0);
+        out.write(0);
+        out.write(RECORD_FORMAT);
+        return out.toByteArray();
+    }
+
+    private byte[] seal(String table, long rowId, String column, Fields fields) {
+        byte[] plain = fields.encode();
+        try {
+            return key.records().seal(plain, associatedData(table, rowId, column));
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    private Fields open(String table, long rowId, String column, byte[] ciphertext) {
+        byte[] plain;
+        try {
+            plain = key.records().open(ciphertext, associatedData(table, rowId, column));
+        } catch (IntegrityException e) {
+            throw tampered(table + " row " + rowId + " (" + column + ") does not decrypt");
+        }
+        try {
+            return Fields.decode(plain);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    private byte[] sealSecret(String table, long rowId, String column, Secret value) {
+        byte[] utf8 = value.revealUtf8();
+        Fields f = new Fields().putBytes("value", utf8);
+        try {
+            return seal(table, rowId, column, f);
+        } finally {
+            f.wipe();
+        }
+    }
+
+    private Secret decryptSecret(String table, long rowId, String column, byte[] blob) {
+        Fields f = open(table, rowId, column, blob);
+        try {
+            return Secret.fromUtf8(f.bytes("value"));
+        } finally {
+            f.wipe();
+        }
+    }
+
+    private void expect(Fields f, String name, String clearValue, String table, long rowId) {
+        if (!f.string(name).equals(clearValue == null ? "" : clearValue)) {
+            throw tampered(table + " row " + rowId + ": " + name + " differs from its authenticated copy");
+        }
+    }
+
+    private VaultUnavailableException tampered(String detail) {
+        return new VaultUnavailableException(
+                Reason.TAMPERED, file + " was modified outside Mail Vault (" + detail + ")");
+    }
+
+    private byte[] addressIndex(Address a) {
+        return key.blindIndex("address", a.value().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private byte[] deviceIndex(String name) {
+        return key.blindIndex(
+                "device-name", deviceName(name).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String deviceName(String name) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > 100 || clean.chars().anyMatch(Character::isISOControl)) {
+            throw new BadInputException("a device name must be 1 to 100 printable characters");
+        }
+        return clean;
+    }
+
+    // ---- accounts
+
+    private Optional<AccountRow> accountRow(Address address) throws SQLException {
+        try (PreparedStatement ps =
+                db.prepareStatement("SELECT id, address_idx, created_at, payload FROM account WHERE address_idx = ?")) {
+            ps.setBytes(1, addressIndex(address));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                AccountRow row = accountRow(rs);
+                if (!row.spec.address().equals(address)) {
+                    throw tampered("account row " + row.id + " is indexed under another address");
+                }
+                return Optional.of(row);
+            }
+        }
+    }
+
+    private AccountRow accountRow(ResultSet rs) throws SQLException {
+        long id = rs.getLong(1);
+        byte[] idx = rs.getBytes(2);
+        String created = rs.getString(3);
+        Fields f = open("account", id, "payload", rs.getBytes(4));
+        expect(f, "address_idx", HexFormat.of().formatHex(idx), "account", id);
+        expect(f, "created_at", created, "account", id);
+        try {
+            AccountSpec spec = new AccountSpec(
+                    new Address(f.string("address")),
+                    f.string("display_name"),
+                    f.string("provider"),
+                    new Endpoint(
+                            f.string("imap_host"),
+                            Integer.parseInt(f.string("imap_port")),
+                            Security.parse(f.string("imap_security"))),
+                    new Endpoint(
+                            f.string("smtp_host"),
+                            Integer.parseInt(f.string("smtp_port")),
+                            Security.parse(f.string("smtp_security"))),
+                    f.string("imap_login"),
+                    f.string("smtp_login"),
+                    f.string("smtp_same_as_imap").equals("1"),
+                    f.string("ca_cert"),
+                    f.string("notes"),
+                    RotationPolicy.parse(f.string("policy")));
+            byte[] pinImap = f.bytes("pin_imap");
+            byte[] pinSmtp = f.bytes("pin_smtp");
+            return new AccountRow(
+                    id,
+                    idx,
+                    Instant.parse(created),
+                    spec,
+                    pinImap.length == 0 ? null : pinImap,
+                    pinSmtp.length == 0 ? null : pinSmtp);
+        } catch (BadInputException | NumberFormatException | java.time.format.DateTimeParseException e) {
+            throw tampered("account row " + id + " holds values that do not parse");
+        }
+    }
+
+    private void writeAccountPayload(AccountRow row) throws SQLException {
+        AccountSpec s = row.spec;
+        Fields f = new Fields()
+                .put("address", s.address().value())
+                .put("display_name", s.displayName())
+                .put("provider", s.providerId())
+                .put("imap_host", s.imap().host())
+                .put("imap_port", s.imap().port())
+                .put("imap_security", s.imap().security().id())
+                .put("smtp_host", s.smtp().host())
+                .put("smtp_port", s.smtp().port())
+                .put("smtp_security", s.smtp().security().id())
+                .put("imap_login", s.imapLogin())
+                .put("smtp_login", s.smtpLogin())
+                .put("smtp_same_as_imap", s.smtpSameAsImap() ? "1" : "0")
+                .put("ca_cert", s.caCertPem())
+                .put("notes", s.notes())
+                .put("policy", s.policy().spec())
+                .putBytes("pin_imap", row.pinImap)
+                .putBytes("pin_smtp", row.pinSmtp)
+                .put("address_idx", HexFormat.of().formatHex(row.addressIdx))
+                .put("created_at", row.createdAt.toString());
+        exec("UPDATE account SET payload = ? WHERE id = ?", seal("account", row.id, "payload", f), row.id);
+    }
+
+    private AccountInfo info(
+            AccountRow row, List<CredentialRow> creds, Map<Long, List<CheckResult>> checks, Map<Long, Integer> stale) {
+        List<CredentialInfo> infos = new ArrayList<>();
+        for (CredentialRow c : creds) {
+            infos.add(new CredentialInfo(
+                    c.id,
+                    c.ref,
+                    c.changedAt,
+                    c.policy,
+                    Optional.ofNullable(c.pendingSince),
+                    c.suspect,
+                    c.unverified,
+                    c.historySize));
+        }
+        infos.sort(Comparator.comparing((CredentialInfo c) -> c.ref().kind())
+                .thenComparing(c -> c.ref().label()));
+        List<CheckResult> last = new ArrayList<>();
+        int staleCount = 0;
+        for (CredentialRow c : creds) {
+            boolean main = c.ref.kind() == CredentialKind.IMAP || c.ref.kind() == CredentialKind.SMTP;
+            if (main) {
+                for (CheckResult r : checks.getOrDefault(c.id, List.of())) {
+                    boolean wanted = c.ref.kind() == CredentialKind.IMAP
+                            ? r.protocol() == Protocol.IMAP || row.spec.smtpSameAsImap()
+                            : r.protocol() == Protocol.SMTP;
+                    if (wanted) {
+                        last.add(r);
+                    }
+                }
+            }
+            staleCount += stale.getOrDefault(c.id, 0);
+        }
+        last.sort(Comparator.comparing(CheckResult::protocol).thenComparing(CheckResult::credential));
+        return new AccountInfo(
+                row.id,
+                row.spec,
+                row.createdAt,
+                List.copyOf(infos),
+                fingerprint(row.pinImap),
+                fingerprint(row.pinSmtp),
+                List.copyOf(last),
+                staleCount);
+    }
+
+    private static String fingerprint(byte[] der) {
+        if (der == null) {
+            return "";
+        }
+        try {
+            return HexFormat.ofDelimiter(":")
+                    .withUpperCase()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(der));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Newest check per credential, protocol and slot; {@code accountId} null for all accounts. */
+    private Map<Long, List<CheckResult>> latestChecks(Long accountId) throws SQLException {
+        String sql = "SELECT * FROM (" + CHECK_COLUMNS
+                + ", ROW_NUMBER() OVER (PARTITION BY r.credential_id, r.protocol, r.slot"
+                + " ORDER BY r.checked_at DESC, r.id DESC) AS rn FROM check_result r"
+                + (accountId == null
+                        ? ""
+                        : " WHERE r.credential_id IN (SELECT id FROM credential WHERE account_id = ?)")
+                + ") WHERE rn = 1";
+        Map<Long, List<CheckResult>> out = new HashMap<>();
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            if (accountId != null) {
+                ps.setLong(1, accountId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    CheckRow row = checkRow(rs);
+                    out.computeIfAbsent(row.credentialId, k -> new ArrayList<>())
+                            .add(row.result);
+                }
+            }
+        }
+        return out;
+    }
+
+    private CheckRow checkRow(ResultSet rs) throws SQLException {
+        long id = rs.getLong(1);
+        long credentialId = rs.getLong(2);
+        Fields f = open("check_result", id, "payload", rs.getBytes(8));
+        expect(f, "credential_id", Long.toString(credentialId), "check_result", id);
+        expect(f, "protocol", rs.getString(3), "check_result", id);
+        expect(f, "slot", rs.getString(4), "check_result", id);
+        expect(f, "outcome", rs.getString(5), "check_result", id);
+        expect(f, "checked_at", rs.getString(6), "check_result", id);
+        expect(f, "millis", Long.toString(rs.getLong(7)), "check_result", id);
+        try {
+            CheckResult r = new CheckResult(
+                    Protocol.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
+                    CheckResult.Slot.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)),
+                    Outcome.valueOf(rs.getString(5)),
+                    f.string("host"),
+                    Integer.parseInt(f.string("port")),
+                    f.string("code"),
+                    f.string("message"),
+                    f.string("alert"),
+                    rs.getLong(7),
+                    Instant.parse(rs.getString(6)));
+            return new CheckRow(credentialId, r);
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw tampered("check row " + id + " holds values that do not parse");
+        }
+    }
+
+    /** Devices that hold an older value than the credential's current one, per credential. */
+    private Map<Long, Integer> staleCounts(Long accountId) throws SQLException {
+        String sql = "SELECT u.credential_id, count(*) FROM device_use u JOIN credential c ON c.id = u.credential_id"
+                + " WHERE u.received_at < c.changed_at" + (accountId == null ? "" : " AND c.account_id = ?")
+                + " GROUP BY u.credential_id";
+        Map<Long, Integer> out = new HashMap<>();
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            if (accountId != null) {
+                ps.setLong(1, accountId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getInt(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- credentials
+
+    /** SMTP on an account whose SMTP uses the IMAP password means the IMAP credential. */
+    private static CredentialRef effective(AccountRow row, CredentialRef ref) {
+        return ref.kind() == CredentialKind.SMTP && row.spec.smtpSameAsImap() ? CredentialRef.IMAP : ref;
+    }
+
+    private CredentialRow credentialOf(Address address, CredentialRef ref) throws SQLException {
+        AccountRow row = accountRow(address).orElseThrow(() -> notFound(address));
+        return credential(row.id, effective(row, ref)).orElseThrow(() -> notFound(address, ref));
+    }
+
+    private Optional<CredentialRow> credential(long accountId, CredentialRef ref) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(
+                CREDENTIAL_COLUMNS + " FROM credential c WHERE c.account_id = ? AND c.kind = ? AND c.label_idx = ?")) {
+            ps.setLong(1, accountId);
+            ps.setString(2, ref.kind().id());
+            ps.setBytes(3, labelIndex(ref));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(credentialRow(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private List<CredentialRow> credentials(long accountId) throws SQLException {
+        List<CredentialRow> out = new ArrayList<>();
+        try (PreparedStatement ps =
+                db.prepareStatement(CREDENTIAL_COLUMNS + " FROM credential c WHERE c.account_id = ?")) {
+            ps.setLong(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(credentialRow(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    private byte[] labelIndex(CredentialRef ref) {
+        return key.blindIndex(
+                "credential-label", ref.label().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private CredentialRow credentialRow(ResultSet rs) throws SQLException {
+        long id = rs.getLong(1);
+        long accountId = rs.getLong(2);
+        String kind = rs.getString(3);
+        byte[] labelIdx = rs.getBytes(4);
+        String changed = rs.getString(5);
+        String policy = rs.getString(6);
+        String pendingSince = rs.getString(7);
+        boolean suspect = rs.getInt(8) != 0;
+        boolean unverified = rs.getInt(9) != 0;
+        Fields f = open("credential", id, "meta", rs.getBytes(10));
+        expect(f, "account_id", Long.toString(accountId), "credential", id);
+        expect(f, "kind", kind, "credential", id);
+        expect(f, "label_idx", HexFormat.of().formatHex(labelIdx), "credential", id);
+        expect(f, "changed_at", changed, "credential", id);
+        expect(f, "policy", policy, "credential", id);
+        expect(f, "pending_since", pendingSince, "credential", id);
+        expect(f, "suspect", suspect ? "1" : "0", "credential", id);
+        expect(f, "unverified", unverified ? "1" : "0", "credential", id);
+        byte[] pending = rs.getBytes(12);
+        if ((pending == null) != (pendingSince == null)) {
+            throw tampered("credential row " + id + ": pending value and its date disagree");
+        }
+        try {
+            CredentialKind k = CredentialKind.valueOf(kind.toUpperCase(Locale.ROOT));
+            return new CredentialRow(
+                    id,
+                    accountId,
+                    new CredentialRef(k, f.string("label")),
+                    labelIdx,
+                    Instant.parse(changed),
+                    RotationPolicy.parse(policy),
+                    pendingSince == null ? null : Instant.parse(pendingSince),
+                    suspect,
+                    unverified,
+                    rs.getBytes(11),
+                    pending,
+                    rs.getInt(13));
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw tampered("credential row " + id + " holds values that do not parse");
+        }
+    }
+
+    private void insertCredential(long accountId, CredentialRef ref, Secret value, RotationPolicy policy, Instant now)
+            throws SQLException {
+        byte[] labelIdx = labelIndex(ref);
+        long id = insertPlaceholder(
+                "INSERT INTO credential (account_id, kind, label_idx, changed_at, policy, meta, secret) VALUES (?, ?, ?, ?, ?, x'', x'')",
+                accountId,
+                ref.kind().id(),
+                labelIdx,
+                now.toString(),
+                policy.spec());
+        exec("UPDATE credential SET secret = ? WHERE id = ?", sealSecret("credential", id, "secret", value), id);
+        writeCredentialMeta(
+                new CredentialRow(id, accountId, ref, labelIdx, now, policy, null, false, false, null, null));
+    }
+
+    /** Writes the clear columns of a credential and their authenticated copy in {@code meta}. */
+    private void writeCredentialMeta(CredentialRow c) throws SQLException {
+        Fields f = new Fields()
+                .put("label", c.ref.label())
+                .put("account_id", c.accountId)
+                .put("kind", c.ref.kind().id())
+                .put("label_idx", HexFormat.of().formatHex(c.labelIdx))
+                .put("changed_at", c.changedAt.toString())
+                .put("policy", c.policy.spec())
+                .put("pending_since", c.pendingSince == null ? "" : c.pendingSince.toString())
+                .put("suspect", c.suspect ? "1" : "0")
+                .put("unverified", c.unverified ? "1" : "0");
+        exec(
+                "UPDATE credential SET changed_at = ?, policy = ?, pending_since = ?, suspect = ?, unverified = ?, meta = ? WHERE id = ?",
+                c.changedAt.toString(),
+                c.policy.spec(),
+                c.pendingSince == null ? null : c.pendingSince.toString(),
+                c.suspect ? 1 : 0,
+                c.unverified ? 1 : 0,
+                seal("credential", c.id, "meta", f),
+                c.id);
+    }
+
+    /** A new current value typed by the user: history and {@code changed_at} move only if it differs. */
+    private void changeValue(CredentialRow c, Secret value) throws SQLException {
+        try (Secret current = decryptSecret("credential", c.id, "secret", c.secretBlob)) {
+            if (current.sameValueAs(value)) {
+                return;
+            }
+        }
+        Instant now = now();
+        pushHistory(c, now);
+        exec("UPDATE credential SET secret = ? WHERE id = ?", sealSecret("credential", c.id, "secret", value), c.id);
+        writeCredentialMeta(c.withChanged(now));
+    }
+
+    /** Moves the current value into history and keeps the newest {@link #HISTORY_LIMIT}. */
+    private void pushHistory(CredentialRow c, Instant replacedAt) throws SQLException {
+        Fields current = open("credential", c.id, "secret", c.secretBlob);
+        try {
+            long id = insertPlaceholder(
+                    "INSERT INTO credential_history (credential_id, changed_at, replaced_at, secret) VALUES (?, ?, ?, x'')",
+                    c.id,
+                    c.changedAt.toString(),
+                    replacedAt.toString());
+            Fields h = new Fields()
+                    .putBytes("value", current.bytes("value"))
+                    .put("credential_id", c.id)
+                    .put("changed_at", c.changedAt.toString())
+                    .put("replaced_at", replacedAt.toString());
+            exec(
+                    "UPDATE credential_history SET secret = ? WHERE id = ?",
+                    seal("credential_history", id, "secret", h),
+                    id);
+        } finally {
+            current.wipe();
+        }
+        exec(
+                "DELETE FROM credential_history WHERE credential_id = ? AND id NOT IN (SELECT id FROM credential_history"
+                        + " WHERE credential_id = ? ORDER BY replaced_at DESC, id DESC LIMIT ?)",
+                c.id,
+                c.id,
+                HISTORY_LIMIT);
+    }
+
+    // ---- devices
+
+    private Optional<Long> deviceId(byte[] nameIdx) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT id FROM device WHERE name_idx = ?")) {
+            ps.setBytes(1, nameIdx);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private void insertUse(long deviceId, long credentialId, Instant now) throws SQLException {
+        long id = insertPlaceholder(
+                "INSERT INTO device_use (device_id, credential_id, received_at, payload) VALUES (?, ?, ?, x'')",
+                deviceId,
+                credentialId,
+                now.toString());
+        exec("UPDATE device_use SET payload = ? WHERE id = ?", useFields(id, deviceId, credentialId, now), id);
+    }
+
+    private byte[] useFields(long id, long deviceId, long credentialId, Instant receivedAt) {
+        return seal(
+                "device_use",
+                id,
+                "payload",
+                new Fields()
+                        .put("device_id", deviceId)
+                        .put("credential_id", credentialId)
+                        .put("received_at", receivedAt.toString()));
+    }
+
+    // ---- errors
+
+    private static NotFoundException notFound(Address a) {
+        return new NotFoundException("no account " + a + " in the vault");
+    }
+
+    private static NotFoundException notFound(Address a, CredentialRef ref) {
+        return new NotFoundException(a + " has no " + ref + " password");
+    }
+
+    @Override
+    public String toString() {
+        return "VaultSession[" + file + (closed ? ", locked" : "") + "]";
+    }
+}
