@@ -977,7 +977,7 @@ final class SqliteVaultSession implements VaultSession {
                     return Optional.empty();
                 }
                 AccountRow row = accountRow(rs);
-                if (!row.spec.address().equals(address)) {
+                if (!row.spec.address().value().equalsIgnoreCase(address.value())) {
                     throw tampered("account row " + row.id + " is indexed under another address");
                 }
                 return Optional.of(row);
