@@ -1,0 +1,161 @@
+package dev.mailvault.core.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mailvault.core.VaultService;
+import dev.mailvault.core.VaultSession;
+import dev.mailvault.core.VaultUnavailableException;
+import dev.mailvault.core.VaultUnavailableException.Reason;
+import dev.mailvault.core.crypto.Secret;
+import dev.mailvault.core.testing.TestVaults;
+import dev.mailvault.core.testing.VaultContents;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Files that are not a usable vault are refused with the vault error, and never modified. */
+class DamagedFilesTest {
+    @TempDir
+    Path dir;
+
+    VaultService service;
+    Path good;
+    byte[] goodBytes;
+
+    @BeforeEach
+    void makeVault() throws Exception {
+        service = TestVaults.service(Clock.systemUTC(), dir.resolve("state"));
+        good = dir.resolve("good.db");
+        try (VaultSession s = TestVaults.create(service, good)) {
+            VaultContents.fill(s);
+        }
+        goodBytes = Files.readAllBytes(good);
+    }
+
+    static Stream<Double> cutPoints() {
+        return IntStream.of(
+                        1, 5, 10, 16, 50, 99, 101, 500, 1000, 2000, 4000, 5000, 8000, 9000, 12000, 16000, 20000, 30000,
+                        40000)
+                .mapToObj(n -> n / 50000.0);
+    }
+
+    @ParameterizedTest(name = "truncated to {0} of its length")
+    @MethodSource("cutPoints")
+    @DisplayName("a vault truncated anywhere is refused, untouched")
+    void truncated(double fraction) throws Exception {
+        int cut = Math.max(1, (int) (goodBytes.length * fraction));
+        assertRefusedUntouched(Arrays.copyOf(goodBytes, cut));
+    }
+
+    @Test
+    @DisplayName("a zero-length file is refused, untouched")
+    void empty() throws Exception {
+        assertRefusedUntouched(new byte[0]);
+    }
+
+    @Test
+    @DisplayName("random bytes are refused, untouched")
+    void random() throws Exception {
+        byte[] noise = new byte[8192];
+        new Random(42).nextBytes(noise);
+        assertRefusedUntouched(noise);
+    }
+
+    @Test
+    @DisplayName("random bytes after a valid SQLite magic are refused, untouched")
+    void randomAfterMagic() throws Exception {
+        byte[] noise = new byte[8192];
+        new Random(7).nextBytes(noise);
+        System.arraycopy(goodBytes, 0, noise, 0, 100);
+        assertRefusedUntouched(noise);
+    }
+
+    @Test
+    @DisplayName("another program's SQLite database is refused as not a vault, untouched")
+    void foreignSqlite() throws Exception {
+        Path other = dir.resolve("other.db");
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + other);
+                Statement s = db.createStatement()) {
+            s.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)");
+            s.execute("INSERT INTO moz_places (url) VALUES ('https://example.org')");
+        }
+        byte[] before = Files.readAllBytes(other);
+        assertThatThrownBy(() -> service.open(other, TestVaults.master()))
+                .isInstanceOfSatisfying(
+                        VaultUnavailableException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.NOT_A_VAULT));
+        assertThat(Files.readAllBytes(other)).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("a vault written by a newer version is refused, untouched")
+    void newerFormat() throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + good);
+                Statement s = db.createStatement()) {
+            s.execute("PRAGMA user_version = 99");
+        }
+        byte[] before = Files.readAllBytes(good);
+        assertThatThrownBy(() -> service.open(good, TestVaults.master()))
+                .isInstanceOfSatisfying(
+                        VaultUnavailableException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.NEWER_FORMAT))
+                .hasMessageContaining("newer");
+        assertThat(Files.readAllBytes(good)).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("a WAL left by a crash is recovered: every committed change is there")
+    void leftoverWal() throws Exception {
+        Path crashed = dir.resolve("crashed.db");
+        Files.write(crashed, goodBytes);
+        // A second process holds the WAL while we copy the files, as a crash would leave them.
+        try (Secret m = TestVaults.master();
+                VaultSession s = service.open(crashed, m)) {
+            s.addAccount(TestVaults.spec("after-crash@example.org"), TestVaults.secret("kept"), null);
+            Path copyDir = Files.createDirectories(dir.resolve("copy"));
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Path f = crashed.resolveSibling("crashed.db" + suffix);
+                if (Files.exists(f)) {
+                    Files.copy(f, copyDir.resolve("crashed.db" + suffix));
+                }
+            }
+            assertThat(Files.exists(copyDir.resolve("crashed.db-wal"))).isTrue();
+        }
+        Path copy = dir.resolve("copy/crashed.db");
+        try (Secret m = TestVaults.master();
+                VaultSession s = service.open(copy, m)) {
+            assertThat(s.findAccount(dev.mailvault.core.account.Address.of("after-crash@example.org")))
+                    .isPresent();
+            VaultContents.readEverything(s);
+        }
+    }
+
+    private void assertRefusedUntouched(byte[] content) throws Exception {
+        Path f = dir.resolve("damaged.db");
+        Files.write(f, content);
+        assertThatThrownBy(() -> {
+                    try (Secret m = TestVaults.master();
+                            VaultSession s = service.open(f, m)) {
+                        VaultContents.readEverything(s);
+                    }
+                })
+                .isInstanceOf(VaultUnavailableException.class);
+        assertThat(Files.readAllBytes(f)).isEqualTo(content);
+        Files.deleteIfExists(f.resolveSibling("damaged.db-wal"));
+        Files.deleteIfExists(f.resolveSibling("damaged.db-shm"));
+    }
+}
