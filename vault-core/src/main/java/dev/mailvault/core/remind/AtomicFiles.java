@@ -1,0 +1,67 @@
+package dev.mailvault.core.remind;
+
+import dev.mailvault.core.BadInputException;
+import dev.mailvault.core.VaultException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/** Writes a file so that readers see either the old or the complete new content, never a part. */
+final class AtomicFiles {
+    private AtomicFiles() {}
+
+    /**
+     * Writes {@code content} to a temporary file beside {@code target}, flushes it to disk and
+     * moves it into place. {@code permissions} applies where the file system is POSIX.
+     */
+    static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new BadInputException("cannot write " + target + ": the folder " + dir + " does not exist");
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new BadInputException("cannot write " + target + ": it is a folder (give a file name)");
+        }
+        Path temp = null;
+        try {
+            FileAttribute<?>[] attrs =
+                    dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+                            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
+                            : new FileAttribute<?>[0];
+            temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp", attrs);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+        } catch (IOException e) {
+            throw new VaultException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the original failure is what the caller needs to see
+                }
+            }
+        }
+    }
+}
