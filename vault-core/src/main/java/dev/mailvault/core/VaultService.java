@@ -3,14 +3,13 @@ package dev.mailvault.core;
 import dev.mailvault.core.crypto.KdfParameters;
 import dev.mailvault.core.crypto.MasterKey;
 import dev.mailvault.core.crypto.Secret;
-import dev.mailvault.core.remind.RotationPolicy;
+import dev.mailvault.core.remind.Schedule;
 import dev.mailvault.core.store.sqlite.GenerationLog;
 import dev.mailvault.core.store.sqlite.SqliteVault;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +112,9 @@ public final class VaultService {
     }
 
     /** Each credential's {@code changed_at} and policy, read without unlocking; names nothing. */
-    public List<Map.Entry<Instant, RotationPolicy>> schedules(Path file) {
-        return SqliteVault.schedules(file);
+    public List<Schedule> schedules(Path file) {
+        return SqliteVault.schedules(file).stream()
+                .map(e -> new Schedule(e.getKey(), e.getValue()))
+                .toList();
     }
 }
