@@ -371,7 +371,9 @@ public final class CatalogJson {
         }
         node.put("authFailureMeansAppPassword", p.authFailureMeansAppPassword());
         ObjectNode hints = node.putObject("hints");
-        new EnumMap<>(p.hints()).forEach((outcome, text) -> hints.set(outcome.name(), text(text)));
+        p.hints().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> hints.set(e.getKey().name(), text(e.getValue())));
         node.put("verified", p.verified().toString());
         node.put("source", p.source());
         node.put("confirmed", p.confirmed());

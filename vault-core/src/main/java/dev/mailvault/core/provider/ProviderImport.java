@@ -1,0 +1,77 @@
+package dev.mailvault.core.provider;
+
+import dev.mailvault.core.BadInputException;
+import dev.mailvault.core.provider.internal.AtomicFiles;
+import dev.mailvault.core.provider.internal.AutoconfigReader;
+import dev.mailvault.core.provider.internal.CatalogJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adds providers from Thunderbird autoconfig (ISPDB) files to the user's overrides file. An
+ * imported entry is always marked unconfirmed, with the file as its source. On any error nothing is
+ * written.
+ */
+public final class ProviderImport {
+    private ProviderImport() {}
+
+    /**
+     * Reads a {@code clientConfig} file into a catalog entry dated today. Throws {@link
+     * BadInputException} for a file that is not a usable autoconfig file: malformed XML (with the
+     * line), a DTD, the wrong root element, no IMAP or SMTP server, or only plain-text servers.
+     */
+    public static Provider fromAutoconfig(Path xml, Clock clock) {
+        byte[] bytes;
+        try {
+            if (Files.size(xml) > ProviderCatalog.MAX_FILE_BYTES) {
+                throw new BadInputException(xml + ": larger than 1 MiB; an autoconfig file is a few kilobytes");
+            }
+            bytes = Files.readAllBytes(xml);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(xml + ": no such file");
+        } catch (IOException e) {
+            throw new BadInputException(xml + ": cannot be read: " + e.getMessage(), e);
+        }
+        return fromAutoconfig(bytes, xml.toString(), LocalDate.now(clock));
+    }
+
+    /** Like {@link #fromAutoconfig(Path, Clock)} for a document already in memory. */
+    public static Provider fromAutoconfig(byte[] xml, String origin, LocalDate today) {
+        return AutoconfigReader.read(xml, origin, today);
+    }
+
+    /**
+     * What {@code vault providers import FILE.xml} does: reads the autoconfig file and adds its
+     * entry to the overrides file. On any error nothing is written.
+     */
+    public static Provider importInto(Path xml, Path overridesFile, Clock clock) {
+        Provider provider = fromAutoconfig(xml, clock);
+        saveOverride(provider, overridesFile);
+        return provider;
+    }
+
+    /**
+     * Adds {@code provider} to the overrides file, replacing an entry with the same id, in one atomic
+     * replace. A malformed existing file is refused (and left as it is).
+     */
+    public static void saveOverride(Provider provider, Path overridesFile) {
+        List<Provider> entries =
+                new ArrayList<>(ProviderCatalog.readFile(overridesFile).orElse(List.of()));
+        entries.removeIf(p -> p.id().equals(provider.id()));
+        entries.add(provider);
+        byte[] json = CatalogJson.write(entries);
+        // Check the result reads back before it replaces anything.
+        CatalogJson.read(json, overridesFile.toString());
+        try {
+            AtomicFiles.write(overridesFile, json);
+        } catch (IOException e) {
+            throw new BadInputException(overridesFile + ": cannot be written: " + e.getMessage(), e);
+        }
+    }
+}

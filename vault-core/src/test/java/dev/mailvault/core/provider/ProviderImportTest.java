@@ -1,0 +1,188 @@
+package dev.mailvault.core.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mailvault.core.BadInputException;
+import dev.mailvault.core.account.Address;
+import dev.mailvault.core.account.Security;
+import dev.mailvault.core.provider.internal.CatalogJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@DisplayName("Importing a Thunderbird autoconfig file")
+class ProviderImportTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T03:00:00Z"), ZoneId.of("Asia/Tokyo"));
+
+    @TempDir
+    Path dir;
+
+    private Path fixture(String name) throws IOException {
+        Path file = dir.resolve(name.replace('/', '_'));
+        try (InputStream in = getClass().getResourceAsStream("autoconfig/" + name)) {
+            Files.write(file, in.readAllBytes());
+        }
+        return file;
+    }
+
+    @Nested
+    @DisplayName("of a realistic ISPDB file")
+    class Realistic {
+        @Test
+        @DisplayName("takes the encrypted IMAP and SMTP servers, skipping the plain-text one")
+        void choosesEncryptedServers() throws Exception {
+            Provider p = ProviderImport.fromAutoconfig(fixture("example-isp.jp.xml"), CLOCK);
+            assertThat(p.id()).isEqualTo("example-isp.jp");
+            assertThat(p.imap().orElseThrow().endpoint().toString()).isEqualTo("imap.example-isp.jp:993:tls");
+            assertThat(p.imap().orElseThrow().login()).isEqualTo(LoginForm.LOCAL_PART);
+            assertThat(p.smtp().orElseThrow().endpoint().security()).isEqualTo(Security.STARTTLS);
+            assertThat(p.smtp().orElseThrow().endpoint().port()).isEqualTo(587);
+            assertThat(p.smtp().orElseThrow().login()).isEqualTo(LoginForm.ADDRESS);
+            assertThat(p.domains()).containsExactly("example-isp.jp", "mail.example-isp.jp", "example-isp.ne.jp");
+            assertThat(p.name(Locale.JAPANESE)).isEqualTo("Example ISP メール");
+            assertThat(p.passwordKind()).isEqualTo(PasswordKind.ACCOUNT);
+        }
+
+        @Test
+        @DisplayName("marks the entry unconfirmed, dated today, with the file as its source")
+        void unconfirmedWithSource() throws Exception {
+            Path xml = fixture("example-isp.jp.xml");
+            Provider p = ProviderImport.fromAutoconfig(xml, CLOCK);
+            assertThat(p.confirmed()).isFalse();
+            assertThat(p.verified()).isEqualTo(LocalDate.of(2026, 11, 29));
+            assertThat(p.source()).contains(xml.toString());
+            assertThat(p.unconfirmedNotice(Locale.ENGLISH)).get().asString().contains(xml.toString());
+        }
+
+        @Test
+        @DisplayName("an OAuth-only provider gets no --generate and fills %EMAILDOMAIN% in host names")
+        void oauthOnly() throws Exception {
+            Provider p = ProviderImport.fromAutoconfig(fixture("oauth-only.example.xml"), CLOCK);
+            assertThat(p.passwordKind()).isEqualTo(PasswordKind.OAUTH_ONLY);
+            assertThat(p.generate().allowed()).isFalse();
+            assertThat(p.imap().orElseThrow().endpoint().host()).isEqualTo("imap.oauth.example");
+        }
+
+        @Test
+        @DisplayName("is saved into the overrides file, which the catalog then uses for its domains")
+        void savedAndUsed() throws Exception {
+            Path overrides = dir.resolve("config/mailvault/providers.json");
+            ProviderImport.importInto(fixture("example-isp.jp.xml"), overrides, CLOCK);
+            ProviderCatalog catalog = ProviderCatalog.builtIn().withOverrides(overrides);
+            Provider found = catalog.lookup(Address.of("taro@example-isp.jp"));
+            assertThat(found.id()).isEqualTo("example-isp.jp");
+            assertThat(found.confirmed()).isFalse();
+            assertThat(dir.resolve("config/mailvault"))
+                    .isDirectoryNotContaining(f -> f.getFileName().toString().endsWith(".tmp"));
+        }
+
+        @Test
+        @DisplayName("importing again replaces the earlier entry and keeps the others")
+        void reimportReplaces() throws Exception {
+            Path overrides = dir.resolve("providers.json");
+            ProviderImport.importInto(fixture("oauth-only.example.xml"), overrides, CLOCK);
+            ProviderImport.importInto(fixture("example-isp.jp.xml"), overrides, CLOCK);
+            ProviderImport.importInto(fixture("example-isp.jp.xml"), overrides, CLOCK);
+            List<Provider> saved = CatalogJson.read(Files.readAllBytes(overrides), "test");
+            assertThat(saved).extracting(Provider::id).containsExactly("oauth.example", "example-isp.jp");
+        }
+
+        @Test
+        @DisplayName("a malformed overrides file is refused and left as it was")
+        void malformedOverridesUntouched() throws Exception {
+            Path overrides = dir.resolve("providers.json");
+            Files.writeString(overrides, "{ \"format\": 1, \"providers\": [ ");
+            Path xml = fixture("example-isp.jp.xml");
+            assertThatThrownBy(() -> ProviderImport.importInto(xml, overrides, CLOCK))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageContaining(overrides.toString());
+            assertThat(overrides).hasContent("{ \"format\": 1, \"providers\": [ ");
+        }
+    }
+
+    @Nested
+    @DisplayName("of a broken file")
+    class Broken {
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "truncated.xml      | not well-formed XML at line",
+                    "wrong-root.xml     | <html>",
+                    "plain-only.xml     | socketType plain",
+                    "xxe.xml            | DOCTYPE",
+                    "billion-laughs.xml | DOCTYPE",
+                    "external-dtd.xml   | DOCTYPE",
+                    "pop-only.xml       | no <incomingServer type=\"imap\">",
+                    "binary.xml         | not",
+                    "bad-port.xml       | port must be between 1 and 65535",
+                })
+        @DisplayName("is refused with a clear message, and nothing is written")
+        void refused(String name, String expected) throws Exception {
+            Path xml = fixture("broken/" + name);
+            Path overrides = dir.resolve("providers.json");
+            assertThatThrownBy(() -> ProviderImport.importInto(xml, overrides, CLOCK))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageContaining(xml.toString())
+                    .hasMessageContaining(expected);
+            assertThat(overrides).doesNotExist();
+            assertThat(dir)
+                    .isDirectoryNotContaining(f -> f.getFileName().toString().endsWith(".tmp"));
+        }
+
+        @Test
+        @DisplayName("an existing overrides file stays byte for byte the same")
+        void existingFileUnchanged() throws Exception {
+            Path overrides = dir.resolve("providers.json");
+            ProviderImport.importInto(fixture("oauth-only.example.xml"), overrides, CLOCK);
+            byte[] before = Files.readAllBytes(overrides);
+            Path xml = fixture("broken/plain-only.xml");
+            assertThatThrownBy(() -> ProviderImport.importInto(xml, overrides, CLOCK))
+                    .isInstanceOf(BadInputException.class);
+            assertThat(Files.readAllBytes(overrides)).isEqualTo(before);
+        }
+
+        @Test
+        @DisplayName("the plain-text refusal says why and what would be accepted")
+        void plainTextMessage() throws Exception {
+            Path xml = fixture("broken/plain-only.xml");
+            assertThatThrownBy(() -> ProviderImport.fromAutoconfig(xml, CLOCK))
+                    .hasMessageContaining("imap.plain.example:143")
+                    .hasMessageContaining("never sends a password without TLS")
+                    .hasMessageContaining("SSL or STARTTLS");
+        }
+
+        @Test
+        @DisplayName("an external entity is never read: its content appears nowhere")
+        void externalEntityNotRead() throws Exception {
+            Path xml = fixture("broken/xxe.xml");
+            assertThatThrownBy(() -> ProviderImport.fromAutoconfig(xml, CLOCK))
+                    .isInstanceOf(BadInputException.class)
+                    .message()
+                    .doesNotContain("root:");
+        }
+
+        @Test
+        @DisplayName("a missing file is reported as such")
+        void missingFile() {
+            Path xml = dir.resolve("nope.xml");
+            assertThatThrownBy(() -> ProviderImport.fromAutoconfig(xml, CLOCK))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("no such file");
+        }
+    }
+}
