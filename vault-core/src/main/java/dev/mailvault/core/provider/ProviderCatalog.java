@@ -157,6 +157,14 @@ public final class ProviderCatalog {
         return List.copyOf(byId.values());
     }
 
+    /**
+     * The whole catalog in the JSON form of {@code providers.json} (UTF-8), for {@code vault
+     * providers --json}; an overrides file in this form is read back by {@link #withOverrides}.
+     */
+    public byte[] toJson() {
+        return CatalogJson.write(all());
+    }
+
     static Optional<List<Provider>> readFile(Path file) {
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
