@@ -10,6 +10,7 @@ import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.devices.DeviceInfo;
 import dev.mailvault.core.devices.DeviceType;
 import dev.mailvault.core.verify.CheckResult;
+import dev.mailvault.core.verify.CredentialCheck;
 import dev.mailvault.core.verify.Protocol;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -112,10 +113,10 @@ public interface VaultSession extends AutoCloseable {
     // checks
 
     /**
-     * Stores check results of one credential of an account; server texts are encrypted like other
-     * metadata. {@code smtp} on an account whose SMTP uses the IMAP password means the IMAP one.
+     * Stores check results in one transaction; server texts are encrypted like other metadata.
+     * {@code smtp} on an account whose SMTP uses the IMAP password means the IMAP credential.
      */
-    void recordChecks(Address address, CredentialRef ref, List<CheckResult> results);
+    void recordChecks(List<CredentialCheck> checks);
 
     /** The newest check of one credential over one protocol and slot. */
     Optional<CheckResult> lastCheck(Address address, CredentialRef ref, Protocol protocol, CheckResult.Slot slot);

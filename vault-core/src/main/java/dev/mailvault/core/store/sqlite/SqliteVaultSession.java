@@ -22,6 +22,7 @@ import dev.mailvault.core.devices.DeviceInfo;
 import dev.mailvault.core.devices.DeviceType;
 import dev.mailvault.core.remind.RotationPolicy;
 import dev.mailvault.core.verify.CheckResult;
+import dev.mailvault.core.verify.CredentialCheck;
 import dev.mailvault.core.verify.Outcome;
 import dev.mailvault.core.verify.Protocol;
 import java.io.ByteArrayOutputStream;
@@ -549,10 +550,14 @@ final class SqliteVaultSession implements VaultSession {
     // ---------------------------------------------------------------- checks
 
     @Override
-    public void recordChecks(Address address, CredentialRef ref, List<CheckResult> results) {
+    public void recordChecks(List<CredentialCheck> checks) {
+        if (checks.isEmpty()) {
+            return;
+        }
         write(() -> {
-            CredentialRow c = credentialOf(address, ref);
-            for (CheckResult r : results) {
+            for (CredentialCheck check : checks) {
+                CredentialRow c = credentialOf(check.account(), check.credential());
+                CheckResult r = check.result();
                 long id = insertPlaceholder(
                         "INSERT INTO check_result (credential_id, protocol, slot, outcome, checked_at, millis, payload)"
                                 + " VALUES (?, ?, ?, ?, ?, ?, x'')",

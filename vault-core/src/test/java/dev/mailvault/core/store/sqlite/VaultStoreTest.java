@@ -23,6 +23,7 @@ import dev.mailvault.core.devices.DeviceType;
 import dev.mailvault.core.testing.TestVaults;
 import dev.mailvault.core.testing.TestVaults.MutableClock;
 import dev.mailvault.core.verify.CheckResult;
+import dev.mailvault.core.verify.CredentialCheck;
 import dev.mailvault.core.verify.Outcome;
 import dev.mailvault.core.verify.Protocol;
 import java.nio.file.Files;
@@ -276,7 +277,9 @@ class VaultStoreTest {
                     "",
                     80,
                     clock.instant());
-            session.recordChecks(alice, CredentialRef.IMAP, List.of(failed, ok));
+            session.recordChecks(List.of(
+                    new CredentialCheck(alice, CredentialRef.IMAP, failed),
+                    new CredentialCheck(alice, CredentialRef.IMAP, ok)));
             assertThat(session.account(alice).lastChecks()).containsExactly(ok);
             assertThat(session.checks(alice, 10)).containsExactly(ok, failed);
             assertThat(session.lastCheck(alice, CredentialRef.IMAP, Protocol.IMAP, CheckResult.Slot.CURRENT))
