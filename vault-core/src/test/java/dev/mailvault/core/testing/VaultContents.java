@@ -53,10 +53,10 @@ public final class VaultContents {
         s.setSecret(a, CredentialRef.PORTAL, TestVaults.secret("Portal-Secret-111"));
         s.setPending(a, CredentialRef.IMAP, TestVaults.secret(PENDING_SECRET));
         s.addDevice(DEVICE, DeviceType.IPHONE, List.of(a));
-        s.recordChecks(
+        s.recordChecks(List.of(new CredentialCheck(
                 a,
                 CredentialRef.IMAP,
-                List.of(new CheckResult(
+                new CheckResult(
                         Protocol.IMAP,
                         CheckResult.Slot.CURRENT,
                         Outcome.AUTH_FAILED,
@@ -66,7 +66,7 @@ public final class VaultContents {
                         SERVER_TEXT,
                         "",
                         42,
-                        Instant.parse("2026-01-01T00:00:00Z"))));
+                        Instant.parse("2026-01-01T00:00:00Z")))));
         s.addAccount(TestVaults.spec("second@example.org"), TestVaults.secret("second-secret"), null);
     }
 
