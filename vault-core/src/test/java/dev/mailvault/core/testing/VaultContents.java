@@ -12,6 +12,7 @@ import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.devices.DeviceType;
 import dev.mailvault.core.remind.RotationPolicy;
 import dev.mailvault.core.verify.CheckResult;
+import dev.mailvault.core.verify.CredentialCheck;
 import dev.mailvault.core.verify.Outcome;
 import dev.mailvault.core.verify.Protocol;
 import java.time.Instant;
