@@ -1,0 +1,71 @@
+package dev.mailvault.core.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailvault.core.crypto.Secret;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Password strength")
+class PasswordStrengthTest {
+
+    private static PasswordStrength.Result measure(String value, List<String> inputs, Locale locale) {
+        try (Secret secret = Secret.copyOf(value.toCharArray())) {
+            return PasswordStrength.measure(secret, inputs, locale);
+        }
+    }
+
+    @Test
+    @DisplayName("a common password scores 0 with a warning")
+    void commonPassword() {
+        PasswordStrength.Result result = measure("password", List.of(), Locale.ENGLISH);
+        assertThat(result.score()).isZero();
+        assertThat(result.good()).isFalse();
+        assertThat(result.warning()).isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("a long random passphrase scores 4")
+    void longPassphrase() {
+        PasswordStrength.Result result = measure("tarp-Wobbly-7-quince-Harbor-glyph", List.of(), Locale.ENGLISH);
+        assertThat(result.score()).isEqualTo(4);
+        assertThat(result.good()).isTrue();
+    }
+
+    @Test
+    @DisplayName("the user's own words count as known to an attacker")
+    void userInputsLowerTheScore() {
+        String value = "kazuhiro.tanaka1987";
+        int without = measure(value, List.of(), Locale.ENGLISH).score();
+        int with =
+                measure(value, List.of("Kazuhiro.Tanaka1987"), Locale.ENGLISH).score();
+        assertThat(with).isLessThan(without);
+    }
+
+    @Test
+    @DisplayName("feedback comes in Japanese when asked")
+    void japaneseFeedback() {
+        PasswordStrength.Result result = measure("password", List.of(), Locale.JAPANESE);
+        assertThat(result.warning())
+                .isNotEqualTo(measure("password", List.of(), Locale.ENGLISH).warning());
+        assertThat(result.warning()
+                        .codePoints()
+                        .anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.HIRAGANA
+                                || Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS
+                                || Character.UnicodeBlock.of(c) == Character.UnicodeBlock.KATAKANA))
+                .isTrue();
+    }
+
+    @Test
+    @DisplayName("an empty password scores 0 and leaves the secret usable by its owner")
+    void emptyPassword() {
+        try (Secret secret = Secret.copyOf(new char[0])) {
+            assertThat(PasswordStrength.measure(secret, List.of(), Locale.ENGLISH)
+                            .score())
+                    .isZero();
+            assertThat(secret.isDestroyed()).isFalse();
+        }
+    }
+}
