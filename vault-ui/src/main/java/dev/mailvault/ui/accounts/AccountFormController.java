@@ -1,0 +1,141 @@
+package dev.mailvault.ui.accounts;
+
+import dev.mailvault.core.account.AccountInfo;
+import dev.mailvault.core.account.AccountSpec;
+import dev.mailvault.core.account.Address;
+import dev.mailvault.core.account.Endpoint;
+import dev.mailvault.core.crypto.Secret;
+import dev.mailvault.core.remind.RotationPolicy;
+import dev.mailvault.ui.common.AppContext;
+import dev.mailvault.ui.common.ErrorTexts;
+import dev.mailvault.ui.common.PasswordFields;
+import dev.mailvault.ui.common.Texts;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+
+/**
+ * Adds an account, or edits one. The form only collects text: the core parses addresses,
+ * endpoints and policies and says what is wrong. Passwords leave their fields when saving starts.
+ */
+final class AccountFormController {
+    private final AppContext context;
+    private final Texts texts;
+    private final Optional<AccountInfo> editing;
+    private final Consumer<Address> onSaved;
+    private final AccountFormView view;
+    private boolean saving;
+
+    AccountFormController(AppContext context, Optional<AccountInfo> editing, Consumer<Address> onSaved) {
+        this.context = context;
+        this.texts = context.texts();
+        this.editing = editing;
+        this.onSaved = onSaved;
+        this.view = new AccountFormView(texts);
+        view.title.setText(texts.get(editing.isPresent() ? "form.editTitle" : "form.addTitle"));
+        view.smtpPassword.disableProperty().bind(view.smtpSame.selectedProperty());
+        view.smtpPasswordLabel.disableProperty().bind(view.smtpSame.selectedProperty());
+        view.save.setOnAction(e -> save());
+        view.cancel.setOnAction(e -> context.modal().hide());
+        editing.ifPresent(this::fill);
+    }
+
+    void show() {
+        context.modal().show(view.root, () -> PasswordFields.wipeAll(view.imapPassword, view.smtpPassword));
+        Platform.runLater(view.address::requestFocus);
+    }
+
+    private void fill(AccountInfo info) {
+        AccountSpec spec = info.spec();
+        view.address.setText(spec.address().value());
+        view.displayName.setText(spec.displayName());
+        view.provider.setValue(spec.providerId());
+        view.imap.setText(spec.imap().toString());
+        view.smtp.setText(spec.smtp().toString());
+        view.login.setText(spec.imapLogin().equals(spec.address().value()) ? "" : spec.imapLogin());
+        view.smtpSame.setSelected(spec.smtpSameAsImap());
+        view.policy.setValue(spec.policy().spec());
+        view.caCert.setText(spec.caCertPem());
+        // passwords change through rotation; only a newly separate SMTP password is asked for here
+        view.imapPassword.setVisible(false);
+        view.imapPassword.setManaged(false);
+        view.imapPasswordLabel.setVisible(false);
+        view.imapPasswordLabel.setManaged(false);
+        view.smtpPassword.disableProperty().unbind();
+        view.smtpPassword
+                .disableProperty()
+                .bind(view.smtpSame
+                        .selectedProperty()
+                        .or(javafx.beans.binding.Bindings.createBooleanBinding(
+                                () -> !spec.smtpSameAsImap(), view.smtpSame.selectedProperty())));
+    }
+
+    private AccountSpec spec() {
+        Address address = Address.of(view.address.getText());
+        String login = view.login.getText();
+        return new AccountSpec(
+                address,
+                view.displayName.getText(),
+                view.provider.getValue(),
+                Endpoint.parse(view.imap.getText()),
+                Endpoint.parse(view.smtp.getText()),
+                login,
+                login,
+                view.smtpSame.isSelected(),
+                view.caCert.getText().isBlank() ? null : view.caCert.getText().strip() + "\n",
+                editing.map(i -> i.spec().notes()).orElse(""),
+                RotationPolicy.parse(view.policy.getEditor().getText()));
+    }
+
+    private void save() {
+        if (saving) {
+            return;
+        }
+        AccountSpec spec;
+        try {
+            spec = spec();
+        } catch (RuntimeException e) {
+            view.problem.setText(ErrorTexts.describe(e, texts));
+            return;
+        }
+        boolean needsImap = editing.isEmpty();
+        boolean needsSmtp = !spec.smtpSameAsImap()
+                && editing.map(i -> i.spec().smtpSameAsImap()).orElse(true);
+        if (needsImap && view.imapPassword.getLength() == 0) {
+            view.problem.setText(texts.get("form.needImapPassword"));
+            return;
+        }
+        if (needsSmtp && view.smtpPassword.getLength() == 0) {
+            view.problem.setText(texts.get("form.needSmtpPassword"));
+            return;
+        }
+        Secret imapSecret = needsImap ? PasswordFields.take(view.imapPassword) : null;
+        Secret smtpSecret = needsSmtp ? PasswordFields.take(view.smtpPassword) : null;
+        saving = true;
+        view.save.setDisable(true);
+        context.background()
+                .run(
+                        () -> {
+                            try (imapSecret;
+                                    smtpSecret) {
+                                if (editing.isPresent()) {
+                                    return context.session()
+                                            .updateAccount(editing.get().address(), spec, smtpSecret)
+                                            .address();
+                                }
+                                return context.session()
+                                        .addAccount(spec, imapSecret, smtpSecret)
+                                        .address();
+                            }
+                        },
+                        address -> {
+                            context.modal().hide();
+                            onSaved.accept(address);
+                        },
+                        error -> {
+                            saving = false;
+                            view.save.setDisable(false);
+                            view.problem.setText(ErrorTexts.describe(error, texts));
+                        });
+    }
+}

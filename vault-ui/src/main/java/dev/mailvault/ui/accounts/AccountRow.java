@@ -1,0 +1,64 @@
+package dev.mailvault.ui.accounts;
+
+import dev.mailvault.core.account.AccountInfo;
+import dev.mailvault.core.account.Address;
+import dev.mailvault.core.account.CredentialInfo;
+import dev.mailvault.core.remind.PasswordAge;
+import dev.mailvault.core.verify.CheckResult;
+import java.time.Period;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * One line of the accounts table, computed once from the core's {@link AccountInfo}: the credential
+ * shown is the one in the worst age band (the oldest among equals), the check shown is a failing
+ * current-value check if there is one, else the newest.
+ */
+public record AccountRow(
+        AccountInfo info,
+        String provider,
+        Period age,
+        PasswordAge.Band band,
+        Optional<CheckResult> lastCheck,
+        int staleDevices) {
+
+    public Address address() {
+        return info.address();
+    }
+
+    public String displayName() {
+        return info.spec().displayName();
+    }
+
+    static AccountRow of(AccountInfo info, String providerName, PasswordAge ages) {
+        CredentialInfo shown = info.credentials().stream()
+                .max(Comparator.comparing((CredentialInfo c) -> ages.band(c.changedAt(), c.policy()))
+                        .thenComparing(CredentialInfo::changedAt, Comparator.reverseOrder()))
+                .orElse(info.imapCredential());
+        Optional<CheckResult> check = info.lastChecks().stream()
+                .filter(c -> c.credential() == CheckResult.Slot.CURRENT)
+                .filter(c -> !c.ok())
+                .max(Comparator.comparing(CheckResult::at))
+                .or(() -> info.lastChecks().stream()
+                        .filter(c -> c.credential() == CheckResult.Slot.CURRENT)
+                        .max(Comparator.comparing(CheckResult::at)));
+        return new AccountRow(
+                info,
+                providerName,
+                ages.age(shown.changedAt()),
+                ages.band(shown.changedAt(), shown.policy()),
+                check,
+                info.staleDevices());
+    }
+
+    /** Whether the search text matches the address, the display name or the provider. */
+    boolean matches(String query) {
+        if (query == null || query.isBlank()) {
+            return true;
+        }
+        String q = query.strip().toLowerCase(java.util.Locale.ROOT);
+        return address().value().toLowerCase(java.util.Locale.ROOT).contains(q)
+                || displayName().toLowerCase(java.util.Locale.ROOT).contains(q)
+                || provider.toLowerCase(java.util.Locale.ROOT).contains(q);
+    }
+}

@@ -1,0 +1,194 @@
+package dev.mailvault.ui.accounts;
+
+import dev.mailvault.core.account.AccountInfo;
+import dev.mailvault.core.account.Address;
+import dev.mailvault.core.devices.DeviceInfo;
+import dev.mailvault.core.remind.PasswordAge;
+import dev.mailvault.ui.common.AppContext;
+import dev.mailvault.ui.common.Formats;
+import dev.mailvault.ui.common.Screen;
+import dev.mailvault.ui.common.Texts;
+import dev.mailvault.ui.detail.DetailController;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.Parent;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+
+/**
+ * The main window: loads the accounts from the session in the background, filters them by the
+ * search text, shows the selected one in the detail pane. Keyboard: Ctrl+F search, Ctrl+C copy the
+ * selected account's password, Enter verify it.
+ */
+public final class AccountsController implements Screen {
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+    private final AppContext context;
+    private final Texts texts;
+    private final AccountsView view;
+    private final ObservableList<AccountRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<AccountRow> filtered = new FilteredList<>(rows);
+    private final DetailController detail;
+    private final Runnable openSettings;
+    private Optional<String> notice = Optional.empty();
+
+    public AccountsController(AppContext context, Runnable openSettings) {
+        this.context = context;
+        this.texts = context.texts();
+        this.openSettings = openSettings;
+        this.view = new AccountsView(texts, new Formats(texts, context.clock()));
+        this.detail = new DetailController(context, this::refresh, this::editAccount);
+        view.detail.getChildren().setAll(detail.view());
+
+        SortedList<AccountRow> sorted = new SortedList<>(filtered);
+        sorted.comparatorProperty().bind(view.table.comparatorProperty());
+        view.table.setItems(sorted);
+        view.search.textProperty().addListener((obs, old, query) -> filtered.setPredicate(r -> r.matches(query)));
+        view.table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row == null || old == null || !row.address().equals(old.address())) {
+                detail.show(row == null ? null : row.info());
+            }
+        });
+        view.root.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        view.add.setOnAction(e -> addAccount());
+        view.settings.setOnAction(e -> openSettings.run());
+        view.lock.setOnAction(e -> context.lock());
+        refresh();
+    }
+
+    @Override
+    public Parent view() {
+        return view.root;
+    }
+
+    /** A line shown in the banner until the next unlock (for example the vault's rollback warning). */
+    public void setNotice(Optional<String> notice) {
+        this.notice = notice;
+    }
+
+    private void onKey(KeyEvent e) {
+        if (FIND.match(e)) {
+            view.search.requestFocus();
+            view.search.selectAll();
+            e.consume();
+        } else if (COPY.match(e) && !(e.getTarget() instanceof TextInputControl)) {
+            selected().ifPresent(row -> detail.copyPassword());
+            e.consume();
+        }
+    }
+
+    private Optional<AccountRow> selected() {
+        return Optional.ofNullable(view.table.getSelectionModel().getSelectedItem());
+    }
+
+    /** Reloads the table from the vault, keeping the selection. */
+    public void refresh() {
+        Optional<Address> keep = selected().map(AccountRow::address);
+        PasswordAge ages = new PasswordAge(context.clock());
+        context.background()
+                .run(
+                        () -> {
+                            List<AccountInfo> accounts = context.session().accounts();
+                            List<DeviceInfo> devices = context.session().devices();
+                            List<AccountRow> out = new ArrayList<>();
+                            for (AccountInfo info : accounts) {
+                                out.add(AccountRow.of(info, providerName(info), ages));
+                            }
+                            return new Loaded(out, devices);
+                        },
+                        loaded -> show(loaded, keep),
+                        context::showError);
+    }
+
+    private String providerName(AccountInfo info) {
+        return info.spec().providerId();
+    }
+
+    private record Loaded(List<AccountRow> rows, List<DeviceInfo> devices) {}
+
+    private void show(Loaded loaded, Optional<Address> keep) {
+        rows.setAll(loaded.rows());
+        showBanner(loaded);
+        Optional<AccountRow> again = keep.flatMap(a -> view.table.getItems().stream()
+                .filter(r -> r.address().equals(a))
+                .findFirst());
+        if (again.isPresent()) {
+            view.table.getSelectionModel().select(again.get());
+            detail.show(again.get().info());
+        } else if (!view.table.getItems().isEmpty()
+                && view.table.getSelectionModel().isEmpty()) {
+            view.table.getSelectionModel().selectFirst();
+        } else if (view.table.getItems().isEmpty()) {
+            detail.show(null);
+        }
+    }
+
+    private void showBanner(Loaded loaded) {
+        long overdue = loaded.rows().stream()
+                .filter(r -> r.band() == PasswordAge.Band.OVERDUE)
+                .count();
+        long aging = loaded.rows().stream()
+                .filter(r -> r.band() == PasswordAge.Band.AGING)
+                .count();
+        long stale = loaded.devices().stream().filter(DeviceInfo::stale).count();
+        List<String> parts = new ArrayList<>();
+        notice.ifPresent(parts::add);
+        if (overdue > 0) {
+            parts.add(texts.get("banner.overdue", overdue));
+        }
+        if (aging > 0) {
+            parts.add(texts.get("banner.aging", aging));
+        }
+        if (stale > 0) {
+            parts.add(texts.get("banner.stale", stale));
+        }
+        view.banner.setText(String.join("  ·  ", parts));
+        view.banner.setVisible(!parts.isEmpty());
+        view.banner.getStyleClass().removeAll("banner-danger", "banner-warning");
+        view.banner.getStyleClass().add(overdue > 0 || notice.isPresent() ? "banner-danger" : "banner-warning");
+    }
+
+    private void addAccount() {
+        new AccountFormController(context, Optional.empty(), saved -> {
+                    refresh();
+                    selectLater(saved);
+                })
+                .show();
+    }
+
+    private void editAccount(AccountInfo info) {
+        new AccountFormController(context, Optional.of(info), saved -> refresh()).show();
+    }
+
+    private void selectLater(Address address) {
+        // the refresh above is still loading: select once the rows are in
+        rows.addListener(new javafx.collections.ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends AccountRow> change) {
+                rows.removeListener(this);
+                Platform.runLater(() -> view.table.getItems().stream()
+                        .filter(r -> r.address().equals(address))
+                        .findFirst()
+                        .ifPresent(r -> {
+                            view.table.getSelectionModel().select(r);
+                            view.table.scrollTo(r);
+                        }));
+            }
+        });
+    }
+
+    @Override
+    public void dispose() {
+        detail.dispose();
+    }
+}

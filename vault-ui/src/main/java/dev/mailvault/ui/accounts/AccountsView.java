@@ -1,0 +1,178 @@
+package dev.mailvault.ui.accounts;
+
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import dev.mailvault.core.remind.PasswordAge;
+import dev.mailvault.ui.common.Formats;
+import dev.mailvault.ui.common.Texts;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+
+/** The main window: toolbar with search, a banner when something is due, the table, the detail. */
+final class AccountsView {
+    final TextField search = new TextField();
+    final Button add = new Button();
+    final Button settings = new Button();
+    final Button lock = new Button();
+    final Label banner = new Label();
+    final TableView<AccountRow> table = new TableView<>();
+    final Label empty = new Label();
+    final StackPane detail = new StackPane();
+    final BorderPane root = new BorderPane();
+
+    AccountsView(Texts texts, Formats formats) {
+        Label title = new Label(texts.get("app.title"));
+        title.getStyleClass().addAll(Styles.TITLE_3, "app-title");
+        search.setId("search");
+        search.setPromptText(texts.get("accounts.search"));
+        search.setPrefColumnCount(22);
+        add.setId("addAccount");
+        add.setText(texts.get("accounts.add"));
+        add.getStyleClass().add(Styles.ACCENT);
+        settings.setId("openSettings");
+        settings.setText(texts.get("settings.open"));
+        lock.setId("lock");
+        lock.setText(texts.get("accounts.lock"));
+        lock.setTooltip(new Tooltip("Ctrl+L"));
+        HBox toolbar = new HBox(10, title, new Spacer(), search, add, settings, lock);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.setPadding(new Insets(10, 14, 10, 14));
+        toolbar.getStyleClass().add("toolbar-bar");
+
+        banner.setId("banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.getStyleClass().add("banner");
+        banner.managedProperty().bind(banner.visibleProperty());
+        banner.setVisible(false);
+
+        table.setId("accounts");
+        table.getStyleClass().addAll(Styles.STRIPED);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        empty.setText(texts.get("accounts.empty"));
+        empty.setWrapText(true);
+        table.setPlaceholder(empty);
+        table.getColumns().add(addressColumn(texts));
+        table.getColumns().add(providerColumn(texts));
+        table.getColumns().add(ageColumn(texts, formats));
+        table.getColumns().add(checkColumn(texts, formats));
+        table.getColumns().add(devicesColumn(texts));
+
+        detail.setId("detailPane");
+        detail.getStyleClass().add("detail-pane");
+        SplitPane split = new SplitPane(table, detail);
+        split.setDividerPositions(0.58);
+
+        root.setTop(new VBox(toolbar, banner));
+        root.setCenter(split);
+        root.setId("mainScreen");
+    }
+
+    private static TableColumn<AccountRow, AccountRow> column(String title, double width) {
+        TableColumn<AccountRow, AccountRow> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static TableColumn<AccountRow, AccountRow> addressColumn(Texts texts) {
+        TableColumn<AccountRow, AccountRow> column = column(texts.get("accounts.col.address"), 230);
+        column.setComparator(java.util.Comparator.comparing(AccountRow::address));
+        column.setCellFactory(c -> new RowCell(row -> {
+            Label address = new Label(row.address().value());
+            address.getStyleClass().add(Styles.TEXT_BOLD);
+            if (row.displayName().isEmpty()) {
+                return address;
+            }
+            Label name = new Label(row.displayName());
+            name.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            return new VBox(address, name);
+        }));
+        return column;
+    }
+
+    private static TableColumn<AccountRow, AccountRow> providerColumn(Texts texts) {
+        TableColumn<AccountRow, AccountRow> column = column(texts.get("accounts.col.provider"), 110);
+        column.setComparator(java.util.Comparator.comparing(AccountRow::provider));
+        column.setCellFactory(c -> new RowCell(row -> new Label(row.provider())));
+        return column;
+    }
+
+    private static TableColumn<AccountRow, AccountRow> ageColumn(Texts texts, Formats formats) {
+        TableColumn<AccountRow, AccountRow> column = column(texts.get("accounts.col.age"), 120);
+        column.setComparator(java.util.Comparator.comparing(AccountRow::band)
+                .thenComparing(r -> r.age().toTotalMonths() * 31 + r.age().getDays()));
+        column.setCellFactory(c -> new RowCell(row -> bandLabel(formats.age(row.age()), row.band(), texts)));
+        return column;
+    }
+
+    static Label bandLabel(String text, PasswordAge.Band band, Texts texts) {
+        Circle dot = new Circle(5);
+        dot.getStyleClass().add("band-dot");
+        Label label = new Label(text, dot);
+        label.getStyleClass().add("band-" + band.name().toLowerCase(Locale.ROOT));
+        label.setTooltip(new Tooltip(texts.get("band." + band.name())));
+        return label;
+    }
+
+    private static TableColumn<AccountRow, AccountRow> checkColumn(Texts texts, Formats formats) {
+        TableColumn<AccountRow, AccountRow> column = column(texts.get("accounts.col.check"), 190);
+        column.setComparator(java.util.Comparator.comparing(
+                r -> r.lastCheck().map(c -> c.ok() ? 1 : 0).orElse(2)));
+        column.setCellFactory(c -> new RowCell(row -> row.lastCheck()
+                .<Node>map(check -> CheckLabels.of(check, texts, formats))
+                .orElseGet(() -> {
+                    Label never = new Label(texts.get("check.never"));
+                    never.getStyleClass().add(Styles.TEXT_MUTED);
+                    return never;
+                })));
+        return column;
+    }
+
+    private static TableColumn<AccountRow, AccountRow> devicesColumn(Texts texts) {
+        TableColumn<AccountRow, AccountRow> column = column(texts.get("accounts.col.devices"), 120);
+        column.setComparator(java.util.Comparator.comparingInt(AccountRow::staleDevices));
+        column.setCellFactory(c -> new RowCell(row -> {
+            if (row.staleDevices() == 0) {
+                Label none = new Label(texts.get("devices.upToDate"));
+                none.getStyleClass().add(Styles.TEXT_MUTED);
+                return none;
+            }
+            Label stale = new Label(texts.get("devices.stale", row.staleDevices()));
+            stale.getStyleClass().add("stale-devices");
+            return stale;
+        }));
+        return column;
+    }
+
+    /** A cell that shows a node made from the whole row. */
+    private static final class RowCell extends TableCell<AccountRow, AccountRow> {
+        private final java.util.function.Function<AccountRow, Node> render;
+
+        RowCell(java.util.function.Function<AccountRow, Node> render) {
+            this.render = render;
+        }
+
+        @Override
+        protected void updateItem(AccountRow row, boolean empty) {
+            super.updateItem(row, empty);
+            setText(null);
+            setGraphic(empty || row == null ? null : render.apply(row));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.mailvault.ui.accounts;
+
+import atlantafx.base.theme.Styles;
+import dev.mailvault.core.verify.CheckResult;
+import dev.mailvault.ui.common.Formats;
+import dev.mailvault.ui.common.Texts;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+
+/** How one check result reads in a list: an icon, the outcome in words, and when. */
+public final class CheckLabels {
+    private CheckLabels() {}
+
+    public static Label of(CheckResult check, Texts texts, Formats formats) {
+        Label label = new Label((check.ok() ? "✔ " : "✖ ") + outcome(check, texts) + " · " + formats.ago(check.at()));
+        label.getStyleClass().add(check.ok() ? "check-ok" : "check-failed");
+        label.getStyleClass().add(check.ok() ? Styles.SUCCESS : Styles.DANGER);
+        String detail = check.protocol().id().toUpperCase(java.util.Locale.ROOT) + " " + check.host() + ":"
+                + check.port() + (check.message().isEmpty() ? "" : "\n" + check.message());
+        label.setTooltip(new Tooltip(detail));
+        return label;
+    }
+
+    public static String outcome(CheckResult check, Texts texts) {
+        return texts.get("outcome." + check.outcome().name());
+    }
+}

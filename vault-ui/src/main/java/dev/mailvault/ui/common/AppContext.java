@@ -1,0 +1,37 @@
+package dev.mailvault.ui.common;
+
+import dev.mailvault.core.VaultService;
+import dev.mailvault.core.VaultSession;
+import dev.mailvault.ui.settings.Settings;
+import java.time.Clock;
+
+/** What every controller may use: words, the worker, the open vault, and the window's services. */
+public interface AppContext {
+    Texts texts();
+
+    Background background();
+
+    VaultService service();
+
+    /** The unlocked vault; calls are serialised, and fail with {@link SerialSession.LockedException} once locked. */
+    VaultSession session();
+
+    SecretClipboard clipboard();
+
+    ModalHost modal();
+
+    Settings settings();
+
+    default Clock clock() {
+        return service().clock();
+    }
+
+    /** Wipes the keys and returns to the unlock screen. */
+    void lock();
+
+    /** Saves the settings and applies them (theme, language, auto-lock) at once. */
+    void updateSettings(Settings settings);
+
+    /** Shows a failure to the user in words; never a stack trace. */
+    void showError(Throwable error);
+}

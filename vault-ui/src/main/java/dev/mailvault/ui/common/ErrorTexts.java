@@ -1,0 +1,41 @@
+package dev.mailvault.ui.common;
+
+import dev.mailvault.core.BadInputException;
+import dev.mailvault.core.VaultException;
+import dev.mailvault.core.VaultUnavailableException;
+import dev.mailvault.core.WrongMasterPasswordException;
+import java.util.Locale;
+
+/** Failures in words the user can act on; the core's messages already say what was wrong. */
+public final class ErrorTexts {
+    private ErrorTexts() {}
+
+    public static String describe(Throwable error, Texts texts) {
+        Throwable e = unwrap(error);
+        if (e instanceof WrongMasterPasswordException) {
+            return texts.get("unlock.wrongPassword");
+        }
+        if (e instanceof SerialSession.LockedException) {
+            return texts.get("error.locked");
+        }
+        if (e instanceof VaultUnavailableException unavailable) {
+            return texts.get("error.unavailable." + unavailable.reason().name().toLowerCase(Locale.ROOT)) + "\n"
+                    + unavailable.getMessage();
+        }
+        if (e instanceof BadInputException || e instanceof VaultException) {
+            return e.getMessage();
+        }
+        return texts.get("error.internal", e.getClass().getSimpleName());
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable e = error;
+        while ((e instanceof java.util.concurrent.ExecutionException
+                        || e instanceof java.util.concurrent.CompletionException
+                        || e instanceof java.lang.reflect.UndeclaredThrowableException)
+                && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+}

@@ -1,0 +1,297 @@
+package dev.mailvault.ui.detail;
+
+import atlantafx.base.theme.Styles;
+import dev.mailvault.core.account.AccountInfo;
+import dev.mailvault.core.account.AccountSpec;
+import dev.mailvault.core.account.Address;
+import dev.mailvault.core.account.CredentialInfo;
+import dev.mailvault.core.account.CredentialRef;
+import dev.mailvault.core.crypto.Secret;
+import dev.mailvault.core.devices.DeviceInfo;
+import dev.mailvault.core.remind.PasswordAge;
+import dev.mailvault.core.verify.CheckResult;
+import dev.mailvault.ui.accounts.CheckLabels;
+import dev.mailvault.ui.common.AppContext;
+import dev.mailvault.ui.common.Formats;
+import dev.mailvault.ui.common.Texts;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+
+/**
+ * Shows one account and delegates every action to the core: reveal and copy a credential, mark a
+ * device done, and the dialogs for editing and devices.
+ */
+public final class DetailController {
+    private static final String MASK = "••••••••••";
+
+    private final AppContext context;
+    private final Texts texts;
+    private final Formats formats;
+    private final Runnable onChanged;
+    private final Consumer<AccountInfo> onEdit;
+    private final DetailView view;
+    private Optional<AccountInfo> shown = Optional.empty();
+    private long loadRequest;
+
+    public DetailController(AppContext context, Runnable onChanged, Consumer<AccountInfo> onEdit) {
+        this.context = context;
+        this.texts = context.texts();
+        this.formats = new Formats(texts, context.clock());
+        this.onChanged = onChanged;
+        this.onEdit = onEdit;
+        this.view = new DetailView(texts);
+        view.edit.setOnAction(e -> shown.ifPresent(onEdit));
+        view.verify.setVisible(false);
+        view.verify.setManaged(false);
+        view.doctorSection.setVisible(false);
+        view.addDevice.setVisible(false);
+    }
+
+    public Parent view() {
+        return view.root;
+    }
+
+    /** Shows an account (reloaded from the vault), or the placeholder for null. */
+    public void show(AccountInfo account) {
+        long request = ++loadRequest;
+        shown = Optional.ofNullable(account);
+        if (account == null) {
+            view.showContent(false);
+            return;
+        }
+        context.background()
+                .run(
+                        () -> DetailData.load(context.session(), account),
+                        data -> {
+                            if (request == loadRequest) {
+                                render(data);
+                            }
+                        },
+                        context::showError);
+    }
+
+    public Optional<Address> address() {
+        return shown.map(AccountInfo::address);
+    }
+
+    /** Copies the selected account's login password (IMAP) to the clipboard. */
+    public void copyPassword() {
+        address().ifPresent(a -> copy(a, CredentialRef.IMAP));
+    }
+
+    private void render(DetailData data) {
+        AccountInfo account = data.account();
+        shown = Optional.of(account);
+        AccountSpec spec = account.spec();
+        view.title.setText(account.address().value());
+        view.subtitle.setText(
+                spec.displayName().isEmpty() ? spec.providerId() : spec.displayName() + " · " + spec.providerId());
+        view.servers.setText(
+                texts.get("detail.servers", spec.imap().toString(), spec.smtp().toString(), spec.imapLogin()));
+        view.credentials.getChildren().clear();
+        for (CredentialInfo credential : account.credentials()) {
+            view.credentials.getChildren().add(credentialRow(account, credential));
+        }
+        renderChecks(data.checks());
+        renderDevices(account.address(), data.devices());
+        renderHistory(data);
+        view.showContent(true);
+    }
+
+    private VBox credentialRow(AccountInfo account, CredentialInfo credential) {
+        Label name = new Label(credentialName(credential.ref(), account.spec()));
+        name.setMinWidth(150);
+        name.getStyleClass().add(Styles.TEXT_BOLD);
+        Label value = new Label(MASK);
+        value.getStyleClass().add("secret-value");
+        value.setId("value-" + credential.ref().toString().replace(':', '-'));
+        value.setMinWidth(160);
+        ToggleButton reveal = new ToggleButton(texts.get("detail.reveal"));
+        reveal.setId("reveal-" + credential.ref().toString().replace(':', '-'));
+        reveal.getStyleClass().add(Styles.SMALL);
+        reveal.selectedProperty().addListener((obs, was, on) -> {
+            if (on) {
+                reveal(account.address(), credential.ref(), value, reveal);
+            } else {
+                value.setText(MASK);
+            }
+        });
+        Button copy = new Button(texts.get("detail.copy"));
+        copy.setId("copy-" + credential.ref().toString().replace(':', '-'));
+        copy.getStyleClass().add(Styles.SMALL);
+        copy.setOnAction(e -> copy(account.address(), credential.ref()));
+        HBox top = new HBox(8, name, value, reveal, copy);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        PasswordAge ages = new PasswordAge(context.clock());
+        PasswordAge.Band band = ages.band(credential.changedAt(), credential.policy());
+        Circle dot = new Circle(5);
+        dot.getStyleClass().add("band-dot");
+        Label age = new Label(
+                texts.get(
+                        "detail.changed",
+                        formats.age(ages.age(credential.changedAt())),
+                        formats.date(credential.changedAt()),
+                        credential.policy().spec()),
+                dot);
+        age.getStyleClass().addAll("band-" + band.name().toLowerCase(Locale.ROOT), Styles.TEXT_SMALL);
+        VBox row = new VBox(3, top, age);
+        credential.pendingSince().ifPresent(since -> {
+            Label pending = new Label(texts.get("detail.pending", formats.dateTime(since)));
+            pending.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
+            row.getChildren().add(pending);
+        });
+        if (credential.suspect()) {
+            Label suspect = new Label(texts.get("detail.suspect"));
+            suspect.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
+            suspect.setWrapText(true);
+            row.getChildren().add(suspect);
+        }
+        row.getStyleClass().add("credential-row");
+        return row;
+    }
+
+    String credentialName(CredentialRef ref, AccountSpec spec) {
+        return switch (ref.kind()) {
+            case IMAP -> texts.get(spec.smtpSameAsImap() ? "credential.imapSmtp" : "credential.imap");
+            case SMTP -> texts.get("credential.smtp");
+            case APP -> texts.get("credential.app", ref.label());
+            case PORTAL -> texts.get("credential.portal");
+        };
+    }
+
+    private void reveal(Address address, CredentialRef ref, Label value, ToggleButton toggle) {
+        context.background()
+                .run(
+                        () -> context.session().secret(address, ref),
+                        secret -> {
+                            try (secret) {
+                                if (toggle.isSelected()) {
+                                    // a Label only shows Strings: this one lives until the value is hidden again
+                                    value.setText(secret.revealForLegacyApi());
+                                }
+                            }
+                        },
+                        context::showError);
+    }
+
+    private void copy(Address address, CredentialRef ref) {
+        context.background()
+                .run(
+                        () -> context.session().secret(address, ref),
+                        secret -> {
+                            try (Secret s = secret) {
+                                context.clipboard().copy(s);
+                            }
+                        },
+                        context::showError);
+    }
+
+    private void renderChecks(List<CheckResult> checks) {
+        view.recentChecks.getChildren().clear();
+        if (checks.isEmpty()) {
+            Label none = new Label(texts.get("check.never"));
+            none.getStyleClass().add(Styles.TEXT_MUTED);
+            view.recentChecks.getChildren().add(none);
+            return;
+        }
+        for (CheckResult check : checks) {
+            Label protocol = new Label(check.protocol().id().toUpperCase(Locale.ROOT) + " · "
+                    + texts.get("slot." + check.credential().id()));
+            protocol.setMinWidth(130);
+            HBox line = new HBox(8, protocol, CheckLabels.of(check, texts, formats));
+            line.getStyleClass().add("check-line");
+            view.recentChecks.getChildren().add(line);
+        }
+    }
+
+    private void renderDevices(Address address, List<DeviceInfo> devices) {
+        view.devices.getChildren().clear();
+        if (devices.isEmpty()) {
+            Label none = new Label(texts.get("detail.noDevices"));
+            none.getStyleClass().add(Styles.TEXT_MUTED);
+            none.setWrapText(true);
+            view.devices.getChildren().add(none);
+            return;
+        }
+        for (DeviceInfo device : devices) {
+            view.devices.getChildren().add(deviceRow(address, device));
+        }
+    }
+
+    private VBox deviceRow(Address address, DeviceInfo device) {
+        boolean stale = device.uses().stream().anyMatch(u -> u.account().equals(address) && u.needsReentry());
+        Label name = new Label(device.name());
+        name.getStyleClass().add(Styles.TEXT_BOLD);
+        Label type = new Label(device.type().id());
+        type.getStyleClass().add(Styles.TEXT_MUTED);
+        Label state = new Label(stale ? texts.get("device.needsReentry") : texts.get("device.current"));
+        state.getStyleClass().add(stale ? "stale-devices" : Styles.TEXT_MUTED);
+        HBox top = new HBox(10, name, type, state);
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox row = new VBox(4, top);
+        row.getStyleClass().add("device-row");
+        row.setId("device-" + device.name());
+        if (stale) {
+            Button done = new Button(texts.get("device.done"));
+            done.setId("done-" + device.name());
+            done.getStyleClass().addAll(Styles.SMALL, Styles.SUCCESS);
+            done.setOnAction(e -> markDone(device.name(), address));
+            top.getChildren().add(done);
+        }
+        return row;
+    }
+
+    private void markDone(String device, Address address) {
+        context.background()
+                .run(
+                        () -> {
+                            context.session().markDeviceDone(device, Optional.of(address));
+                            return null;
+                        },
+                        ignored -> changed(),
+                        context::showError);
+    }
+
+    private void renderHistory(DetailData data) {
+        view.history.getChildren().clear();
+        boolean any = false;
+        for (var entry : data.history().entrySet()) {
+            for (DetailData.Period period : entry.getValue()) {
+                any = true;
+                view.history
+                        .getChildren()
+                        .add(new Label(texts.get(
+                                "detail.historyLine",
+                                credentialName(entry.getKey(), data.account().spec()),
+                                formats.date(period.from()),
+                                formats.date(period.until()))));
+            }
+        }
+        if (!any) {
+            Label none = new Label(texts.get("detail.noHistory"));
+            none.getStyleClass().add(Styles.TEXT_MUTED);
+            view.history.getChildren().add(none);
+        }
+    }
+
+    /** Something changed in the vault: reload this pane and the table. */
+    void changed() {
+        onChanged.run();
+    }
+
+    public void dispose() {
+        loadRequest++;
+        view.credentials.getChildren().clear();
+    }
+}

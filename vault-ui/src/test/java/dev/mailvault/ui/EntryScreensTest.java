@@ -1,0 +1,144 @@
+package dev.mailvault.ui;
+
+import static dev.mailvault.ui.UiFixture.MASTER;
+import static dev.mailvault.ui.UiFixture.fill;
+import static dev.mailvault.ui.UiFixture.onFx;
+import static dev.mailvault.ui.UiFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailvault.core.VaultSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@DisplayName("Entry screens")
+class EntryScreensTest {
+
+    @Nested
+    @DisplayName("on first run, without a vault file")
+    @ExtendWith(ApplicationExtension.class)
+    class FirstRun {
+        @TempDir
+        Path dir;
+
+        UiFixture fx;
+
+        @Start
+        void start(Stage stage) {
+            fx = new UiFixture(dir);
+            fx.start(stage);
+        }
+
+        @Test
+        @DisplayName("the window is titled Mail Vault and offers to create a vault")
+        void offersCreation(FxRobot robot) {
+            assertThat(onFx(() -> robot.window(0).getScene().getWindow() instanceof Stage s ? s.getTitle() : ""))
+                    .isEqualTo("Mail Vault");
+            assertThat(robot.lookup("#createScreen").tryQuery()).isPresent();
+        }
+
+        @Test
+        @DisplayName("the master password twice creates the vault and opens it")
+        void createsAndOpens(FxRobot robot) {
+            fill(robot, "#master", MASTER);
+            fill(robot, "#confirm", MASTER);
+            robot.clickOn("#create");
+            waitUntil(() -> robot.lookup("#mainScreen").tryQuery().isPresent());
+            assertThat(Files.exists(fx.vaultFile)).isTrue();
+            assertThat(fx.window.isUnlocked()).isTrue();
+            try (VaultSession session = fx.service.open(fx.vaultFile, UiFixture.secret(MASTER))) {
+                assertThat(session.accounts()).isEmpty();
+            }
+        }
+
+        @Test
+        @DisplayName("two different entries are refused and nothing is created")
+        void mismatch(FxRobot robot) {
+            fill(robot, "#master", MASTER);
+            fill(robot, "#confirm", MASTER + "x");
+            robot.clickOn("#create");
+            assertThat(robot.lookup("#createProblem").queryAs(Label.class).getText())
+                    .contains("differ");
+            assertThat(robot.lookup("#confirm").queryAs(PasswordField.class).getLength())
+                    .isZero();
+            assertThat(Files.exists(fx.vaultFile)).isFalse();
+        }
+
+        @Test
+        @DisplayName("the strength meter rates a common password very weak and a long passphrase very strong")
+        void strengthMeter(FxRobot robot) {
+            robot.clickOn("#master").write("password");
+            waitUntil(() ->
+                    robot.lookup("#strengthText").queryAs(Label.class).getText().equals("Very weak"));
+            assertThat(robot.lookup("#strengthBar").queryAs(ProgressBar.class).getProgress())
+                    .isLessThan(0.3);
+            robot.interact(
+                    () -> robot.lookup("#master").queryAs(PasswordField.class).setText(MASTER));
+            waitUntil(() ->
+                    robot.lookup("#strengthText").queryAs(Label.class).getText().equals("Very strong"));
+            assertThat(robot.lookup("#strengthBar").queryAs(ProgressBar.class).getProgress())
+                    .isEqualTo(1.0);
+        }
+    }
+
+    @Nested
+    @DisplayName("with an existing vault")
+    @ExtendWith(ApplicationExtension.class)
+    class Existing {
+        @TempDir
+        Path dir;
+
+        UiFixture fx;
+
+        @Start
+        void start(Stage stage) {
+            fx = new UiFixture(dir);
+            try (VaultSession session = fx.createVault();
+                    var imap = UiFixture.secret("imap-secret")) {
+                session.addAccount(
+                        UiFixture.spec("taro@example.jp", "imap.example.jp:993", "smtp.example.jp:465"), imap, null);
+            }
+            fx.start(stage);
+        }
+
+        @Test
+        @DisplayName("the right master password unlocks it and lists the accounts")
+        void unlocks(FxRobot robot) {
+            assertThat(robot.lookup("#unlockScreen").tryQuery()).isPresent();
+            fill(robot, "#master", MASTER);
+            robot.clickOn("#unlock");
+            waitUntil(() -> robot.lookup("#accounts").tryQuery().isPresent());
+            fx.settle();
+            TableView<?> table = robot.lookup("#accounts").queryAs(TableView.class);
+            waitUntil(() -> table.getItems().size() == 1);
+            assertThat(robot.lookup("taro@example.jp").tryQuery()).isPresent();
+        }
+
+        @Test
+        @DisplayName("a wrong master password gives the fixed message and clears the field")
+        void wrongPassword(FxRobot robot) {
+            // typed key by key once, to show the field takes real keyboard input
+            robot.clickOn("#master").write("wrong pw").type(javafx.scene.input.KeyCode.ENTER);
+            waitUntil(() ->
+                    !robot.lookup("#unlockError").queryAs(Label.class).getText().isEmpty());
+            assertThat(robot.lookup("#unlockError").queryAs(Label.class).getText())
+                    .isEqualTo("Wrong master password.");
+            assertThat(robot.lookup("#master").queryAs(PasswordField.class).getLength())
+                    .isZero();
+            assertThat(fx.window.isUnlocked()).isFalse();
+            assertThat(robot.lookup("#mainScreen").tryQuery()).isEmpty();
+        }
+    }
+}

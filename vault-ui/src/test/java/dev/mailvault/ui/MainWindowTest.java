@@ -1,0 +1,206 @@
+package dev.mailvault.ui;
+
+import static dev.mailvault.ui.UiFixture.MASTER;
+import static dev.mailvault.ui.UiFixture.fill;
+import static dev.mailvault.ui.UiFixture.onFx;
+import static dev.mailvault.ui.UiFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailvault.core.VaultSession;
+import dev.mailvault.core.account.Address;
+import dev.mailvault.core.account.CredentialRef;
+import dev.mailvault.core.crypto.Secret;
+import dev.mailvault.core.devices.DeviceType;
+import dev.mailvault.core.remind.PasswordAge;
+import dev.mailvault.ui.accounts.AccountRow;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@DisplayName("Main window, unlocked")
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    @TempDir
+    Path dir;
+
+    UiFixture fx;
+
+    @Start
+    void start(Stage stage) {
+        fx = new UiFixture(dir);
+        fx.clipboardClearAfter = Duration.ofMillis(700);
+        try (VaultSession session = fx.createVault();
+                Secret taro = UiFixture.secret("taro-imap-pass");
+                Secret hanako = UiFixture.secret("hanako-pass")) {
+            session.addAccount(
+                    UiFixture.spec("taro@example.jp", "imap.example.jp:993", "smtp.example.jp:465"), taro, null);
+            fx.clock.advance(Duration.ofDays(200));
+            session.addAccount(
+                    UiFixture.spec("hanako@example.com", "imap.example.com:993", "smtp.example.com:587"), hanako, null);
+            session.addDevice("iPhone", DeviceType.IPHONE, List.of(Address.of("taro@example.jp")));
+        }
+        fx.start(stage);
+    }
+
+    private void unlock(FxRobot robot) {
+        fill(robot, "#master", MASTER);
+        robot.clickOn("#unlock");
+        waitUntil(() -> robot.lookup("#accounts").tryQuery().isPresent());
+        fx.settle();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<AccountRow> table(FxRobot robot) {
+        return robot.lookup("#accounts").queryAs(TableView.class);
+    }
+
+    @Test
+    @DisplayName("lists every account with its age band, and a banner names what is overdue")
+    void tableAndBanner(FxRobot robot) {
+        unlock(robot);
+        List<AccountRow> rows = onFx(() -> List.copyOf(table(robot).getItems()));
+        assertThat(rows).extracting(r -> r.address().value()).containsExactly("hanako@example.com", "taro@example.jp");
+        assertThat(rows).extracting(AccountRow::band).containsExactly(PasswordAge.Band.FRESH, PasswordAge.Band.OVERDUE);
+        Label banner = robot.lookup("#banner").queryAs(Label.class);
+        assertThat(banner.isVisible()).isTrue();
+        assertThat(banner.getText()).contains("1 password is overdue");
+    }
+
+    @Test
+    @DisplayName("Ctrl+F focuses the search box and the search filters the table")
+    void search(FxRobot robot) {
+        unlock(robot);
+        robot.clickOn("#accounts");
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        assertThat(onFx(() -> robot.lookup("#search").query().isFocused())).isTrue();
+        robot.write("taro");
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        assertThat(table(robot).getItems().get(0).address().value()).isEqualTo("taro@example.jp");
+    }
+
+    @Test
+    @DisplayName("adding an account through the form stores it and selects it")
+    void addAccount(FxRobot robot) {
+        unlock(robot);
+        robot.clickOn("#addAccount");
+        fill(robot, "#formAddress", "jiro@example.net");
+        fill(robot, "#formImap", "imap.example.net:993");
+        fill(robot, "#formSmtp", "smtp.example.net:587");
+        fill(robot, "#formImapPassword", "jiro-pass");
+        robot.clickOn("#formSave");
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        fx.settle();
+        waitUntil(() ->
+                robot.lookup("#detailTitle").queryAs(Label.class).getText().equals("jiro@example.net"));
+        try (Secret stored = fx.window.session().secret(Address.of("jiro@example.net"), CredentialRef.IMAP)) {
+            assertThat(stored.revealForLegacyApi()).isEqualTo("jiro-pass");
+        }
+        assertThat(fx.window
+                        .session()
+                        .account(Address.of("jiro@example.net"))
+                        .spec()
+                        .smtp()
+                        .toString())
+                .isEqualTo("smtp.example.net:587:starttls");
+    }
+
+    @Test
+    @DisplayName("a form the core refuses stays open and says why")
+    void addAccountRefused(FxRobot robot) {
+        unlock(robot);
+        robot.clickOn("#addAccount");
+        fill(robot, "#formAddress", "not an address");
+        robot.clickOn("#formSave");
+        assertThat(robot.lookup("#formProblem").queryAs(Label.class).getText()).contains("not an e-mail address");
+        assertThat(fx.window.modal().isShowing()).isTrue();
+    }
+
+    @Test
+    @DisplayName("Ctrl+C copies the selected account's password, and the clipboard is cleared after the timeout")
+    void clipboardCleared(FxRobot robot) {
+        unlock(robot);
+        robot.interact(() -> table(robot).getSelectionModel().select(1));
+        robot.clickOn("taro@example.jp");
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        waitUntil(() -> "taro-imap-pass".equals(Clipboard.getSystemClipboard().getString()));
+        waitUntil(() -> !Clipboard.getSystemClipboard().hasString());
+    }
+
+    @Test
+    @DisplayName("the clipboard is left alone when the user copied something else meanwhile")
+    void clipboardKeptWhenReplaced(FxRobot robot) {
+        unlock(robot);
+        robot.interact(() -> table(robot).getSelectionModel().select(1));
+        robot.clickOn("#copy-imap");
+        waitUntil(() -> "taro-imap-pass".equals(Clipboard.getSystemClipboard().getString()));
+        robot.interact(() -> {
+            var content = new javafx.scene.input.ClipboardContent();
+            content.putString("a note of the user's");
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        robot.sleep(1200);
+        assertThat(onFx(() -> Clipboard.getSystemClipboard().getString())).isEqualTo("a note of the user's");
+    }
+
+    @Test
+    @DisplayName("Show reveals a credential and hiding masks it again")
+    void reveal(FxRobot robot) {
+        unlock(robot);
+        robot.interact(() -> table(robot).getSelectionModel().select(1));
+        fx.settle();
+        robot.clickOn("#reveal-imap");
+        waitUntil(
+                () -> robot.lookup("#value-imap").queryAs(Label.class).getText().equals("taro-imap-pass"));
+        robot.clickOn("#reveal-imap");
+        assertThat(robot.lookup("#value-imap").queryAs(Label.class).getText()).doesNotContain("taro");
+    }
+
+    @Test
+    @DisplayName("Ctrl+L locks: the session is closed and the unlock screen is back")
+    void ctrlLLocks(FxRobot robot) {
+        unlock(robot);
+        var session = fx.window.session();
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#unlockScreen").tryQuery().isPresent());
+        assertThat(fx.window.isUnlocked()).isFalse();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(session::accounts))
+                .isInstanceOf(dev.mailvault.ui.common.SerialSession.LockedException.class);
+        assertThat(robot.lookup("#unlockNotice").queryAs(Label.class).getText()).contains("locked");
+    }
+
+    @Test
+    @DisplayName("a device holding an old password is listed, and ticking it done clears it")
+    void deviceDone(FxRobot robot) {
+        try (VaultSession session = fx.service.open(fx.vaultFile, UiFixture.secret(MASTER));
+                Secret next = UiFixture.secret("taro-new-pass")) {
+            fx.clock.advance(Duration.ofDays(1));
+            session.setPending(Address.of("taro@example.jp"), CredentialRef.IMAP, next);
+            session.promotePending(Address.of("taro@example.jp"), CredentialRef.IMAP, true);
+        }
+        unlock(robot);
+        robot.interact(() -> table(robot).getSelectionModel().select(1));
+        fx.settle();
+        assertThat(table(robot).getItems().get(1).staleDevices()).isEqualTo(1);
+        robot.clickOn("#done-iPhone");
+        fx.settle();
+        waitUntil(() -> table(robot).getItems().get(1).staleDevices() == 0);
+        assertThat(fx.window.session().devices().get(0).stale()).isFalse();
+        assertThat(robot.lookup("#done-iPhone").tryQuery()).isEmpty();
+        assertThat(Optional.ofNullable(
+                        robot.lookup("#banner").queryAs(Label.class).getText()))
+                .hasValueSatisfying(t -> assertThat(t).doesNotContain("device"));
+    }
+}
