@@ -1,0 +1,54 @@
+package dev.mailvault.core.verify.mail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+
+/**
+ * The plain socket of a STARTTLS connection. Its streams feed the {@link Transcript} and enforce
+ * the {@link GuardedInputStream} limits until TLS is layered over it.
+ */
+final class GuardedSocket extends Socket {
+    private final Attempt attempt;
+    private final Object lock = new Object();
+    private volatile boolean guarding = true;
+    private InputStream guardedIn;
+    private OutputStream guardedOut;
+
+    GuardedSocket(Attempt attempt) {
+        this.attempt = attempt;
+    }
+
+    void stopGuarding() {
+        guarding = false;
+    }
+
+    @Override
+    public InputStream getInputStream() throws IOException {
+        InputStream raw = super.getInputStream();
+        if (!guarding) {
+            return raw;
+        }
+        synchronized (lock) {
+            if (guardedIn == null) {
+                guardedIn = new GuardedInputStream(raw, attempt.transcript, attempt.imap);
+            }
+            return guardedIn;
+        }
+    }
+
+    @Override
+    public OutputStream getOutputStream() throws IOException {
+        OutputStream raw = super.getOutputStream();
+        if (!guarding) {
+            return raw;
+        }
+        synchronized (lock) {
+            if (guardedOut == null) {
+                guardedOut = new CommandSpyOutputStream(raw, attempt.transcript, attempt.imap);
+            }
+            return guardedOut;
+        }
+    }
+}
