@@ -183,6 +183,11 @@ final class ScriptedServer implements AutoCloseable {
             return text;
         }
 
+        /** The tag of the last command {@link #expect}ed. */
+        String tag() {
+            return tag;
+        }
+
         void write(byte[] bytes) throws IOException {
             out.write(bytes);
             out.flush();
