@@ -61,20 +61,29 @@ final class Scrubber implements AutoCloseable {
         needles.clear();
     }
 
+    /** Adds the base64 form with its padding and without (a server may echo either). */
     private void addBase64(byte[] bytes) {
         byte[] encoded = Base64.getEncoder().encode(bytes);
         int unpadded = encoded.length;
         while (unpadded > 0 && encoded[unpadded - 1] == '=') {
             unpadded--;
         }
-        char[] chars = new char[unpadded];
-        for (int i = 0; i < unpadded; i++) {
-            chars[i] = (char) encoded[i];
+        addAscii(encoded, encoded.length);
+        if (unpadded != encoded.length) {
+            addAscii(encoded, unpadded);
         }
         Arrays.fill(encoded, (byte) 0);
-        if (chars.length > 0) {
-            needles.add(chars);
+    }
+
+    private void addAscii(byte[] ascii, int length) {
+        if (length == 0) {
+            return;
         }
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = (char) ascii[i];
+        }
+        needles.add(chars);
     }
 
     private void addQuoted(char[] chars) {
