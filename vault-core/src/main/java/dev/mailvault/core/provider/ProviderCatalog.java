@@ -138,6 +138,20 @@ public final class ProviderCatalog {
         }
     }
 
+    /**
+     * The entry an account was stored with, else (generic, or an override removed since) the one
+     * its domain maps to.
+     */
+    public Provider forAccount(String providerId, Address address) {
+        if (providerId != null && !providerId.isBlank()) {
+            Provider stored = byId.get(providerId.strip().toLowerCase(java.util.Locale.ROOT));
+            if (stored != null && !stored.isGeneric()) {
+                return stored;
+            }
+        }
+        return lookup(address);
+    }
+
     /** The entry with this id; {@link NotFoundException} lists the known ids when there is none. */
     public Provider byId(String id) {
         Provider provider = id == null ? null : byId.get(id.strip().toLowerCase(java.util.Locale.ROOT));

@@ -1,0 +1,218 @@
+package dev.mailvault.core.verify;
+
+import static dev.mailvault.core.testing.TestVaults.secret;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailvault.core.VaultService;
+import dev.mailvault.core.VaultSession;
+import dev.mailvault.core.account.AccountSpec;
+import dev.mailvault.core.account.Address;
+import dev.mailvault.core.account.CredentialRef;
+import dev.mailvault.core.account.Endpoint;
+import dev.mailvault.core.crypto.LocalCertificate;
+import dev.mailvault.core.crypto.Secret;
+import dev.mailvault.core.devices.DeviceType;
+import dev.mailvault.core.provider.ProviderCatalog;
+import dev.mailvault.core.remind.RotationPolicy;
+import dev.mailvault.core.rotation.RotationService;
+import dev.mailvault.core.testing.TestVaults;
+import dev.mailvault.core.testing.TestVaults.MutableClock;
+import dev.mailvault.core.verify.VerifyService.RotationOutcome;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** verify and rotation against a real GreenMail over TLS, trusted per account. */
+class VerifyServiceTest {
+    static GreenMailServer server;
+    static String caPem;
+
+    @TempDir
+    Path dir;
+
+    MutableClock clock = new MutableClock(Instant.now());
+    VaultSession session;
+    VerifyService verify;
+    LoginChecker checker;
+    ProviderCatalog catalog = ProviderCatalog.builtIn();
+
+    @BeforeAll
+    static void startServer() {
+        server = new GreenMailServer();
+        List<byte[]> chain = server.served().chainDer();
+        caPem = LocalCertificate.toPem(chain.get(chain.size() - 1));
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @BeforeEach
+    void open() {
+        VaultService service = TestVaults.service(clock, dir.resolve("state"));
+        session = TestVaults.create(service, dir.resolve("vault.db"));
+        checker = LoginChecker.jakartaMail(new VerifyOptions(Duration.ofSeconds(5), clock));
+        verify = new VerifyService(session, catalog, checker, clock);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        session.close();
+        checker.close();
+    }
+
+    private Address account(String address, String storedPassword, String serverPassword) {
+        server.user(address, serverPassword);
+        AccountSpec spec = new AccountSpec(
+                Address.of(address),
+                "",
+                "generic",
+                server.imaps("127.0.0.1"),
+                server.smtps("127.0.0.1"),
+                null,
+                null,
+                true,
+                caPem,
+                null,
+                RotationPolicy.DEFAULT);
+        session.addAccount(spec, secret(storedPassword), null);
+        return spec.address();
+    }
+
+    private VerifyService.Report run(boolean force, Address... named) throws InterruptedException {
+        return verify.verify(
+                new VerifyService.Request(List.of(named), force, 16, 4),
+                VerifyService.Listener.NONE,
+                new Cancellation());
+    }
+
+    private static Outcome outcome(VerifyService.Report report, Address a, Protocol p, CheckResult.Slot slot) {
+        return report.checks().stream()
+                .filter(c -> c.account().equals(a)
+                        && c.result().protocol() == p
+                        && c.result().credential() == slot)
+                .map(c -> c.result().outcome())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + p + " " + slot + " result for " + a));
+    }
+
+    @Test
+    @DisplayName("a right password is OK on IMAP and SMTP, a wrong one AUTH_FAILED, and both are stored")
+    void okAndFailed() throws Exception {
+        Address good = account("good@mv-test.example", "right", "right");
+        Address bad = account("bad@mv-test.example", "stale", "changed");
+        VerifyService.Report report = run(false);
+        assertThat(outcome(report, good, Protocol.IMAP, CheckResult.Slot.CURRENT))
+                .isEqualTo(Outcome.OK);
+        assertThat(outcome(report, good, Protocol.SMTP, CheckResult.Slot.CURRENT))
+                .isEqualTo(Outcome.OK);
+        assertThat(outcome(report, bad, Protocol.IMAP, CheckResult.Slot.CURRENT))
+                .isEqualTo(Outcome.AUTH_FAILED);
+        assertThat(outcome(report, bad, Protocol.SMTP, CheckResult.Slot.CURRENT))
+                .isEqualTo(Outcome.AUTH_FAILED);
+        assertThat(report.allOk()).isFalse();
+        assertThat(session.account(bad).lastChecks())
+                .extracting(CheckResult::outcome)
+                .containsOnly(Outcome.AUTH_FAILED);
+    }
+
+    @Test
+    @DisplayName("lockout safety: a recent failure is skipped in --all, tried with --force or when named")
+    void lockout() throws Exception {
+        Address bad = account("locked@mv-test.example", "stale", "changed");
+        run(false);
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(outcome(run(false), bad, Protocol.IMAP, CheckResult.Slot.CURRENT))
+                .isEqualTo(Outcome.SKIPPED);
+        assertThat(outcome(run(true), bad, Protocol.IMAP, CheckResult.Slot.CURRENT))
+                .isEqualTo(Outcome.AUTH_FAILED);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(outcome(run(false, bad), bad, Protocol.IMAP, CheckResult.Slot.CURRENT))
+                .isEqualTo(Outcome.AUTH_FAILED);
+        clock.advance(VerifyService.LOCKOUT_WINDOW);
+        assertThat(outcome(run(false), bad, Protocol.IMAP, CheckResult.Slot.CURRENT))
+                .isEqualTo(Outcome.AUTH_FAILED);
+    }
+
+    @Test
+    @DisplayName("a provider that accepts no passwords is skipped without connecting")
+    void oauthOnly() throws Exception {
+        AccountSpec spec = new AccountSpec(
+                Address.of("someone@outlook.com"),
+                "",
+                "outlook",
+                Endpoint.parse("127.0.0.1:1:tls"),
+                Endpoint.parse("127.0.0.1:1:tls"),
+                null,
+                null,
+                true,
+                null,
+                null,
+                null);
+        session.addAccount(spec, secret("whatever"), null);
+        VerifyService.Report report = run(false);
+        assertThat(report.checks()).extracting(c -> c.result().outcome()).containsOnly(Outcome.SKIPPED);
+        assertThat(report.checks()).extracting(c -> c.result().code()).containsOnly("OAUTH_ONLY");
+    }
+
+    @Test
+    @DisplayName("rotation: the pending value is promoted only once the server accepts it; devices become stale")
+    void rotation() throws Exception {
+        Address a = account("rotate@mv-test.example", "old-password", "old-password");
+        session.addDevice("Phone", DeviceType.IPHONE, List.of(a));
+        RotationService rotation = new RotationService(session, catalog, new SecureRandom());
+        clock.advance(Duration.ofMinutes(1));
+        rotation.start(a, CredentialRef.IMAP, secret("new-password"), false, Optional.empty());
+
+        // Not changed at the provider yet: nothing changes.
+        VerifyService.Report early = run(false, a);
+        assertThat(outcome(early, a, Protocol.IMAP, CheckResult.Slot.PENDING)).isEqualTo(Outcome.AUTH_FAILED);
+        assertThat(outcome(early, a, Protocol.IMAP, CheckResult.Slot.CURRENT)).isEqualTo(Outcome.OK);
+        assertThat(early.rotations())
+                .extracting(VerifyService.RotationEvent::outcome)
+                .containsExactly(RotationOutcome.NOT_CHANGED_AT_PROVIDER);
+        assertThat(session.account(a).imapCredential().hasPending()).isTrue();
+        try (Secret current = session.secret(a, CredentialRef.IMAP)) {
+            assertThat(current.revealChars()).isEqualTo("old-password".toCharArray());
+        }
+
+        // The user changes it at the provider.
+        server.user("rotate@mv-test.example", "new-password");
+        clock.advance(Duration.ofMinutes(1));
+        VerifyService.Report done = run(false, a);
+        assertThat(done.rotations())
+                .extracting(VerifyService.RotationEvent::outcome)
+                .containsExactly(RotationOutcome.PROMOTED);
+        assertThat(done.allOk()).isTrue();
+        assertThat(session.account(a).imapCredential().hasPending()).isFalse();
+        try (Secret current = session.secret(a, CredentialRef.IMAP)) {
+            assertThat(current.revealChars()).isEqualTo("new-password".toCharArray());
+        }
+        assertThat(session.history(a, CredentialRef.IMAP)).hasSize(1);
+        assertThat(session.devices().get(0).stale()).isTrue();
+    }
+
+    @Test
+    @DisplayName("rotation where neither value works reports both failed and keeps both")
+    void bothFail() throws Exception {
+        Address a = account("lost@mv-test.example", "old", "something-else");
+        new RotationService(session, catalog, new SecureRandom())
+                .start(a, CredentialRef.IMAP, secret("new"), false, Optional.empty());
+        VerifyService.Report report = run(false, a);
+        assertThat(report.rotations())
+                .extracting(VerifyService.RotationEvent::outcome)
+                .containsExactly(RotationOutcome.BOTH_FAILED);
+        assertThat(session.pendingSecret(a, CredentialRef.IMAP)).isPresent();
+    }
+}
