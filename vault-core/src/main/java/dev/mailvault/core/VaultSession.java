@@ -5,6 +5,7 @@ import dev.mailvault.core.account.AccountSpec;
 import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.account.HistoryEntry;
+import dev.mailvault.core.account.NewAccount;
 import dev.mailvault.core.crypto.KdfParameters;
 import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.devices.DeviceInfo;
@@ -46,6 +47,13 @@ public interface VaultSession extends AutoCloseable {
      * secret. An address already present is refused with {@link BadInputException}.
      */
     AccountInfo addAccount(AccountSpec spec, Secret imapSecret, Secret smtpSecretOrNull);
+
+    /**
+     * Adds several accounts with all their credentials in one transaction: either all are added or
+     * none. An address already present, or given twice, is refused with {@link BadInputException}.
+     * A {@code changedAt} in the future counts as now.
+     */
+    void addAccounts(List<NewAccount> accounts);
 
     /**
      * Replaces an account's settings. Changing {@code smtpSameAsImap} from true to false needs
@@ -128,6 +136,14 @@ public interface VaultSession extends AutoCloseable {
 
     /** Re-wraps the vault key under a new master password; the old one stops working. */
     void changeMasterPassword(Secret newMasterPassword, KdfParameters parameters);
+
+    // copies
+
+    /**
+     * Writes a consistent copy of the vault, still encrypted under the same master password, to a
+     * new file (mode 0600). An existing file is never overwritten: {@link BadInputException}.
+     */
+    void backupTo(Path target);
 
     /** Wipes the keys and closes the file. */
     @Override

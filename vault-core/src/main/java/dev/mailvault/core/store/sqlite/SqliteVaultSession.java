@@ -2,6 +2,7 @@ package dev.mailvault.core.store.sqlite;
 
 import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.NotFoundException;
+import dev.mailvault.core.VaultException;
 import dev.mailvault.core.VaultSession;
 import dev.mailvault.core.VaultUnavailableException;
 import dev.mailvault.core.VaultUnavailableException.Reason;
@@ -13,6 +14,8 @@ import dev.mailvault.core.account.CredentialKind;
 import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.account.Endpoint;
 import dev.mailvault.core.account.HistoryEntry;
+import dev.mailvault.core.account.NewAccount;
+import dev.mailvault.core.account.NewCredential;
 import dev.mailvault.core.account.Security;
 import dev.mailvault.core.crypto.IntegrityException;
 import dev.mailvault.core.crypto.KdfParameters;
@@ -26,8 +29,14 @@ import dev.mailvault.core.verify.CredentialCheck;
 import dev.mailvault.core.verify.Outcome;
 import dev.mailvault.core.verify.Protocol;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -152,16 +161,8 @@ final class SqliteVaultSession implements VaultSession {
             throw new BadInputException("a separate SMTP password was asked for but not given");
         }
         write(() -> {
-            if (accountRow(spec.address()).isPresent()) {
-                throw new BadInputException(spec.address() + " is already in the vault (use edit to change it)");
-            }
             Instant now = now();
-            long id = insertPlaceholder(
-                    "INSERT INTO account (address_idx, created_at, payload) VALUES (?, ?, x'')",
-                    addressIndex(spec.address()),
-                    now.toString());
-            AccountRow row = new AccountRow(id, addressIndex(spec.address()), now, spec, null, null);
-            writeAccountPayload(row);
+            long id = insertAccount(spec, now);
             insertCredential(id, CredentialRef.IMAP, imapSecret, spec.policy(), now);
             if (!spec.smtpSameAsImap()) {
                 insertCredential(id, CredentialRef.SMTP, smtpSecretOrNull, spec.policy(), now);
@@ -169,6 +170,43 @@ final class SqliteVaultSession implements VaultSession {
             return null;
         });
         return account(spec.address());
+    }
+
+    @Override
+    public void addAccounts(List<NewAccount> accounts) {
+        // Addresses are one account regardless of case, as the address index has it.
+        java.util.Set<String> given = new java.util.HashSet<>();
+        for (NewAccount a : accounts) {
+            if (!given.add(a.spec().address().value().toLowerCase(Locale.ROOT))) {
+                throw new BadInputException(a.spec().address() + " is given twice; nothing was added");
+            }
+        }
+        write(() -> {
+            Instant now = now();
+            for (NewAccount a : accounts) {
+                long id = insertAccount(a.spec(), now);
+                for (NewCredential c : a.credentials()) {
+                    boolean main =
+                            c.ref().kind() == CredentialKind.IMAP || c.ref().kind() == CredentialKind.SMTP;
+                    Instant changed = c.changedAt().filter(t -> t.isBefore(now)).orElse(now);
+                    insertCredential(
+                            id, c.ref(), c.value(), main ? a.spec().policy() : RotationPolicy.DEFAULT, changed);
+                }
+            }
+            return null;
+        });
+    }
+
+    private long insertAccount(AccountSpec spec, Instant now) throws SQLException {
+        if (accountRow(spec.address()).isPresent()) {
+            throw new BadInputException(spec.address() + " is already in the vault (use edit to change it)");
+        }
+        long id = insertPlaceholder(
+                "INSERT INTO account (address_idx, created_at, payload) VALUES (?, ?, x'')",
+                addressIndex(spec.address()),
+                now.toString());
+        writeAccountPayload(new AccountRow(id, addressIndex(spec.address()), now, spec, null, null));
+        return id;
     }
 
     @Override
@@ -649,6 +687,52 @@ final class SqliteVaultSession implements VaultSession {
                     header.mac());
             return null;
         });
+    }
+
+    // ---------------------------------------------------------------- copies
+
+    @Override
+    public void backupTo(Path target) {
+        checkOpen();
+        Path out = target.toAbsolutePath();
+        if (!Files.isDirectory(out.getParent())) {
+            throw new BadInputException("the folder " + out.getParent() + " does not exist; create it first");
+        }
+        try {
+            // Created here, empty and 0600, so SQLite fills a file nobody else can read; CREATE_NEW
+            // refuses an existing one, and VACUUM INTO itself refuses a non-empty target.
+            Files.createFile(out, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            throw new BadInputException(out + " already exists; it was left untouched (choose a new file name)");
+        } catch (IOException e) {
+            throw new VaultException("cannot create " + out + ": " + e.getMessage(), e);
+        }
+        boolean done = false;
+        try {
+            // VACUUM INTO copies a consistent snapshot and leaves out free pages, so ciphertext of
+            // deleted rows does not travel with the copy.
+            try (PreparedStatement ps = db.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, out.toString());
+                ps.execute();
+            }
+            // SQLite does not sync the file VACUUM INTO writes.
+            try (FileChannel ch = FileChannel.open(out, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            done = true;
+        } catch (SQLException e) {
+            throw SqliteVault.translate(e, file);
+        } catch (IOException e) {
+            throw new VaultException("cannot write the copy " + out + ": " + e.getMessage(), e);
+        } finally {
+            if (!done) {
+                try {
+                    Files.deleteIfExists(out);
+                } catch (IOException ignored) {
+                    // a half copy we could not remove holds only ciphertext
+                }
+            }
+        }
     }
 
     @Override
