@@ -1,0 +1,76 @@
+package dev.mailvault.core.transfer;
+
+import dev.mailvault.core.BadInputException;
+import dev.mailvault.core.transfer.internal.BitwardenJson;
+import dev.mailvault.core.transfer.internal.KeePassXcCsv;
+import dev.mailvault.core.transfer.internal.LoginEntries;
+import dev.mailvault.core.transfer.internal.LoginEntry;
+import dev.mailvault.core.transfer.internal.Parsed;
+import dev.mailvault.core.transfer.internal.TextInput;
+import dev.mailvault.core.transfer.internal.ThunderbirdPrefs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads KeePassXC CSV, Bitwarden JSON and Thunderbird profiles into an {@link ImportPlan}. Reading
+ * writes nothing; the whole file is parsed and checked before any account can be added, and a
+ * file that does not read is a {@link BadInputException} naming the line, item or account.
+ */
+public final class Importer {
+    private final ServerLookup servers;
+
+    /** {@code servers} finds the mail servers of a known provider (the provider catalog). */
+    public Importer(ServerLookup servers) {
+        this.servers = Objects.requireNonNull(servers, "servers");
+    }
+
+    /**
+     * Reads an export file; for {@link ImportFormat#THUNDERBIRD} a profile folder (or its prefs.js).
+     */
+    public ImportPlan read(Path file, ImportFormat format) {
+        Path source = file;
+        if (format == ImportFormat.THUNDERBIRD && Files.isDirectory(file)) {
+            source = file.resolve("prefs.js");
+            if (!Files.isRegularFile(source)) {
+                throw new BadInputException(file + " holds no prefs.js; give the Thunderbird profile folder "
+                        + "(Help → Troubleshooting Information → Profile Folder)");
+            }
+        } else if (format != ImportFormat.THUNDERBIRD && Files.isDirectory(file)) {
+            throw new BadInputException(file + " is a folder; " + format + " is a file");
+        }
+        byte[] bytes = TextInput.readFile(source);
+        try {
+            return read(bytes, format, source.toString());
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    /**
+     * Reads the content of an export (for Thunderbird: of prefs.js); {@code name} names it in
+     * messages. The caller keeps and wipes {@code content}.
+     */
+    public ImportPlan read(byte[] content, ImportFormat format, String name) {
+        char[] text = TextInput.decode(content, name);
+        try {
+            Parsed parsed = switch (format) {
+                case KEEPASSXC_CSV -> new LoginEntries(servers).assemble(KeePassXcCsv.read(text, name));
+                case BITWARDEN_JSON -> {
+                    List<Skipped> notLogins = new ArrayList<>();
+                    List<LoginEntry> entries = BitwardenJson.read(text, name, notLogins);
+                    Parsed p = new LoginEntries(servers).assemble(entries);
+                    notLogins.forEach(p::skip);
+                    yield p;
+                }
+                case THUNDERBIRD -> ThunderbirdPrefs.read(text, name, servers);
+            };
+            return new ImportPlan(format, parsed);
+        } finally {
+            Arrays.fill(text, '\0');
+        }
+    }
+}
