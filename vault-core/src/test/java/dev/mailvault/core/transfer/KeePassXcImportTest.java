@@ -11,6 +11,7 @@ import dev.mailvault.core.account.AccountInfo;
 import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.account.Endpoint;
+import dev.mailvault.core.provider.ProviderCatalog;
 import dev.mailvault.core.testing.TestVaults;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -175,6 +176,32 @@ class KeePassXcImportTest {
         try (VaultSession vault = TransferFixtures.emptyVault(dir)) {
             ImportReport report = importCsv(vault, old.getBytes(StandardCharsets.UTF_8));
             assertThat(report.added()).extracting(i -> i.address().value()).containsExactly("alice@gmail.com");
+        }
+    }
+
+    @Test
+    @DisplayName("with the built-in provider catalog: servers and login names come from it")
+    void builtInCatalog() {
+        byte[] content = csv(
+                row("Mail", "Gmail", "alice@gmail.com", "g-pw", "", ""),
+                row("Mail", "Yahoo", "taro@yahoo.co.jp", "y-pw", "", ""),
+                row("Mail", "iCloud", "hanako@me.com", "i-pw", "https://www.icloud.com", ""),
+                row("Web", "Portal", "x@example.com", "p", "https://www.example.com", ""));
+        try (VaultSession vault = TransferFixtures.emptyVault(dir);
+                ImportPlan plan = new Importer(ServerLookup.of(ProviderCatalog.builtIn()))
+                        .read(content, ImportFormat.KEEPASSXC_CSV, "export.csv")) {
+            ImportReport report = plan.apply(vault);
+            assertThat(report.added()).hasSize(3);
+            AccountInfo gmail = vault.account(Address.of("alice@gmail.com"));
+            assertThat(gmail.spec().providerId()).isEqualTo("gmail");
+            assertThat(gmail.spec().imap()).isEqualTo(Endpoint.parse("imap.gmail.com:993:tls"));
+            AccountInfo yahoo = vault.account(Address.of("taro@yahoo.co.jp"));
+            assertThat(yahoo.spec().providerId()).isEqualTo("yahoo-japan");
+            assertThat(yahoo.spec().imapLogin()).isEqualTo("taro");
+            AccountInfo icloud = vault.account(Address.of("hanako@me.com"));
+            assertThat(icloud.spec().imapLogin()).isEqualTo("hanako");
+            assertThat(icloud.spec().smtpLogin()).isEqualTo("hanako@me.com");
+            assertThat(report.skipped()).extracting(Skipped::reason).containsExactly(SkipReason.NOT_MAIL);
         }
     }
 

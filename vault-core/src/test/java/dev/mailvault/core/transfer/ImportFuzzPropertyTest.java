@@ -24,7 +24,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /** Whatever bytes an importer is given, it imports or refuses them as bad input, and a refusal writes nothing. */
-class ImportFuzzProperties {
+class ImportFuzzPropertyTest {
     static final Importer IMPORTER = new Importer(SERVERS);
     static Path dir;
     static VaultSession vault;
