@@ -1,0 +1,82 @@
+package dev.mailvault.cli;
+
+import dev.mailvault.cli.input.Terminal;
+import dev.mailvault.core.VaultService;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A training run for the class-data-sharing archive the {@code ./vault} launcher makes after each
+ * build: it runs common commands in-process on a throw-away vault in a temporary folder (never the
+ * user's), so the archive holds the classes real runs load. Its output is discarded.
+ */
+public final class CdsTraining {
+    private static final String MASTER = "cds-training-only\n";
+
+    private CdsTraining() {}
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Files.createTempDirectory("vault-cds");
+        try {
+            Path vault = dir.resolve("vault.db");
+            Map<String, String> env = Map.of("VAULT_FILE", vault.toString(), "LANG", "en_US.UTF-8");
+            run(env, dir, "", "--help");
+            run(env, dir, "", "--version");
+            run(env, dir, "", "--lang", "ja", "add", "--help");
+            run(
+                    env,
+                    dir,
+                    MASTER,
+                    "--password-stdin",
+                    "init",
+                    "--kdf-memory",
+                    "64",
+                    "--kdf-iterations",
+                    "3",
+                    "--kdf-parallelism",
+                    "4");
+            run(
+                    env,
+                    dir,
+                    MASTER + "imap-secret\n",
+                    "--password-stdin",
+                    "add",
+                    "taro@example.jp",
+                    "--imap",
+                    "imap.example.jp:993",
+                    "--smtp",
+                    "smtp.example.jp:465");
+            run(env, dir, MASTER, "--password-stdin", "list");
+            run(env, dir, MASTER, "--password-stdin", "list", "--json");
+            run(env, dir, MASTER, "--password-stdin", "show", "taro@example.jp", "--history");
+            run(env, dir, MASTER, "--password-stdin", "get", "taro@example.jp");
+            run(env, dir, "wrong\n", "--password-stdin", "list");
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void run(Map<String, String> env, Path dir, String stdin, String... args) {
+        PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
+        CliContext context = new CliContext(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                sink,
+                sink,
+                Terminal.NONE,
+                env,
+                () -> new VaultService(Clock.systemDefaultZone(), new SecureRandom(), dir.resolve("state")));
+        new VaultCli(context).run(args);
+    }
+}

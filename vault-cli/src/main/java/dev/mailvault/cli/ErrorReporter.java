@@ -1,0 +1,108 @@
+package dev.mailvault.cli;
+
+import dev.mailvault.cli.input.LineReader;
+import dev.mailvault.core.BadInputException;
+import dev.mailvault.core.VaultUnavailableException;
+import dev.mailvault.core.WrongMasterPasswordException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns every failure into one line on standard error that says what went wrong and what to do,
+ * in the user's language; a stack trace only with {@code --debug}. Messages of core exceptions
+ * never hold a secret (core's contract); messages of anything else are not printed at all.
+ */
+final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
+    private final VaultCommand root;
+    private final Texts texts;
+    private final boolean debug;
+
+    ErrorReporter(VaultCommand root, Texts texts, boolean debug) {
+        this.root = root;
+        this.texts = texts;
+        this.debug = debug;
+    }
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        PrintWriter err = ex.getCommandLine().getErr();
+        err.println(texts.get(
+                "err.parse", describe(ex), ex.getCommandLine().getCommandSpec().qualifiedName()));
+        if (debug) {
+            ex.printStackTrace(err);
+        }
+        return ExitCodes.of(ex);
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        err.println(texts.get("err.prefix", describe(ex)));
+        if (debug) {
+            ex.printStackTrace(err);
+        }
+        return ExitCodes.of(ex);
+    }
+
+    private String describe(ParameterException ex) {
+        if (ex instanceof WordedParameterException) {
+            return ex.getMessage();
+        }
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<String> args = unmatched.getUnmatched();
+            String first = args.isEmpty() ? "" : args.get(0);
+            String message = unmatched.isUnknownOption()
+                    ? texts.get("err.unknownOption", first)
+                    : texts.get("err.unexpectedArgument", first);
+            List<String> suggestions = unmatched.getSuggestions();
+            return suggestions.isEmpty()
+                    ? message
+                    : message + " " + texts.get("err.didYouMean", String.join(", ", suggestions));
+        }
+        if (ex instanceof CommandLine.MissingParameterException missing) {
+            String names =
+                    missing.getMissing().stream().map(ErrorReporter::name).collect(Collectors.joining(", "));
+            return texts.get("err.missing", names);
+        }
+        if (ex.getArgSpec() != null && ex.getValue() != null) {
+            return ex.getArgSpec().isOption()
+                    ? texts.get("err.invalidValue", ex.getValue(), name(ex.getArgSpec()))
+                    : texts.get("err.invalidArgument", ex.getValue(), name(ex.getArgSpec()));
+        }
+        return texts.get("err.usage", ex.getMessage());
+    }
+
+    private String describe(Exception ex) {
+        if (ex instanceof UsageError) {
+            return ex.getMessage();
+        }
+        if (ex instanceof LineReader.NotUtf8Exception) {
+            return texts.get("err.notUtf8");
+        }
+        if (ex instanceof WrongMasterPasswordException) {
+            return texts.get("err.wrongMaster");
+        }
+        if (ex instanceof VaultUnavailableException unavailable) {
+            return texts.get("err.unavailable." + unavailable.reason().name(), root.vaultFile());
+        }
+        if (ex instanceof BadInputException) {
+            return texts.get("err.badInput", ex.getMessage());
+        }
+        return texts.get("err.internal", ex.getClass().getName());
+    }
+
+    private static String name(ArgSpec spec) {
+        if (spec instanceof OptionSpec option) {
+            return option.longestName();
+        }
+        return spec.paramLabel();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.mailvault.cli.input;
+
+import dev.mailvault.cli.CliContext;
+import dev.mailvault.cli.Texts;
+import dev.mailvault.cli.UsageError;
+import dev.mailvault.core.crypto.Secret;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Where the master password comes from: {@code --password-file} (only mode 0600 or 0400), {@code
+ * --password-stdin} (the first line of standard input), or the terminal. Never an argument.
+ */
+public final class MasterPassword {
+    private static final Set<PosixFilePermission> MODE_0600 =
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    private static final Set<PosixFilePermission> MODE_0400 = EnumSet.of(PosixFilePermission.OWNER_READ);
+
+    private final CliContext context;
+    private final Texts texts;
+    private final Path file;
+    private final boolean fromStdin;
+
+    public MasterPassword(CliContext context, Texts texts, Path file, boolean fromStdin) {
+        this.context = context;
+        this.texts = texts;
+        this.file = file;
+        this.fromStdin = fromStdin;
+    }
+
+    /** Whether the password is typed at the terminal (so it can be asked again). */
+    public boolean fromTerminal() {
+        return file == null && !fromStdin;
+    }
+
+    /** The master password of an existing vault. */
+    public Secret read(Path vault) {
+        return fromTerminal() ? ask(texts.get("prompt.master", vault)) : readNonInteractive();
+    }
+
+    /** A master password for a new vault: asked twice at a terminal. */
+    public Secret readNew(Path vault) {
+        if (!fromTerminal()) {
+            return readNonInteractive();
+        }
+        return askTwice(texts.get("prompt.newMaster", vault));
+    }
+
+    /**
+     * The replacement in {@code passwd}: twice at a terminal; otherwise the next line of standard
+     * input (after the current password, when that also came from standard input).
+     */
+    public Secret readReplacement() {
+        if (context.terminal().interactive()) {
+            return askTwice(texts.get("prompt.replacementMaster"));
+        }
+        return nonEmpty(nextStdinLine(texts.get("what.newMaster")));
+    }
+
+    /** Asks once more at the terminal (before revealing everything). */
+    public Secret askAgain() {
+        return ask(texts.get("prompt.masterAgain"));
+    }
+
+    private Secret ask(String prompt) {
+        requireTerminal();
+        char[] typed = context.terminal().readSecret(prompt);
+        if (typed == null) {
+            throw new UsageError(texts.get("err.inputEnded", texts.get("what.master")));
+        }
+        return nonEmpty(Secret.adopt(typed));
+    }
+
+    private Secret askTwice(String prompt) {
+        Secret first = ask(prompt);
+        try (Secret second = ask(texts.get("prompt.again"))) {
+            if (!first.sameValueAs(second)) {
+                first.close();
+                throw new UsageError(texts.get("err.entriesDiffer"));
+            }
+        }
+        return first;
+    }
+
+    private void requireTerminal() {
+        if (!context.terminal().interactive()) {
+            throw new UsageError(texts.get("err.noTerminalForMaster"));
+        }
+    }
+
+    private Secret readNonInteractive() {
+        if (fromStdin) {
+            return nonEmpty(nextStdinLine(texts.get("what.master")));
+        }
+        return nonEmpty(readFile());
+    }
+
+    private Secret nextStdinLine(String what) {
+        char[] line = context.stdin().readLine();
+        if (line == null) {
+            throw new UsageError(texts.get("err.inputEnded", what));
+        }
+        return Secret.adopt(line);
+    }
+
+    private Secret readFile() {
+        byte[] content = null;
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new UsageError(texts.get("err.passwordFileMissing", file));
+            }
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+            if (!mode.equals(MODE_0600) && !mode.equals(MODE_0400)) {
+                throw new UsageError(texts.get("err.passwordFileMode", file, octal(mode)));
+            }
+            content = Files.readAllBytes(file);
+            char[] line = new LineReader(new ByteArrayInputStream(content)).readLine();
+            if (line == null) {
+                throw new UsageError(texts.get("err.passwordFileEmpty", file));
+            }
+            return Secret.adopt(line);
+        } catch (NoSuchFileException e) {
+            throw new UsageError(texts.get("err.passwordFileMissing", file));
+        } catch (UnsupportedOperationException e) {
+            throw new UsageError(texts.get("err.passwordFileMode", file, "?"));
+        } catch (IOException e) {
+            throw new UsageError(
+                    texts.get("err.passwordFileUnreadable", file, e.getClass().getSimpleName()));
+        } finally {
+            if (content != null) {
+                Arrays.fill(content, (byte) 0);
+            }
+        }
+    }
+
+    private Secret nonEmpty(Secret secret) {
+        if (secret.isEmpty()) {
+            secret.close();
+            throw new UsageError(texts.get("err.emptyMaster"));
+        }
+        return secret;
+    }
+
+    static String octal(Set<PosixFilePermission> mode) {
+        String rwx = PosixFilePermissions.toString(mode);
+        int value = 0;
+        for (int i = 0; i < 9; i++) {
+            value = value << 1 | (rwx.charAt(i) == '-' ? 0 : 1);
+        }
+        return String.format("%04o", value);
+    }
+}
