@@ -1,0 +1,202 @@
+package dev.mailvault.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailvault.cli.Cli.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Exit codes and the one-line errors behind them")
+class ExitCodesTest {
+    @TempDir
+    Path dir;
+
+    Cli cli;
+
+    @BeforeEach
+    void setUp() {
+        cli = Cli.withEmptyVault(dir);
+    }
+
+    @Nested
+    @DisplayName("2: usage or bad input")
+    class Usage {
+        @Test
+        @DisplayName("an unknown flag, with a hint where to look")
+        void unknownFlag() {
+            Result r = cli.run("", "list", "--no-such-flag");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err().strip())
+                    .isEqualTo("vault: unknown option '--no-such-flag'. Run 'vault list --help' for the options.");
+        }
+
+        @Test
+        @DisplayName("an unknown command")
+        void unknownCommand() {
+            assertThat(cli.run("", "frobnicate").code()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("a missing argument")
+        void missingArgument() {
+            Result r = cli.run("", "get");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("missing ADDRESS");
+        }
+
+        @Test
+        @DisplayName("no command at all shows the usage on standard error")
+        void noCommand() {
+            Result r = cli.run("");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("Usage: vault");
+        }
+
+        @Test
+        @DisplayName("an unknown --lang")
+        void badLang() {
+            assertThat(cli.run("", "--lang", "fr", "list").code()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("no terminal and no password option")
+        void noTerminal() {
+            Result r = cli.run("", "list");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("--password-file FILE or --password-stdin");
+        }
+
+        @Test
+        @DisplayName("both password options")
+        void bothSources() throws Exception {
+            Path file = passwordFile("rw-------");
+            assertThat(cli.unlocked("--password-file", file.toString(), "list").code())
+                    .isEqualTo(2);
+        }
+    }
+
+    @Nested
+    @DisplayName("--password-file")
+    class PasswordFile {
+        @Test
+        @DisplayName("is refused with mode 0644, saying which modes are allowed")
+        void mode644() throws Exception {
+            Path file = passwordFile("rw-r--r--");
+            Result r = cli.run("", "--password-file", file.toString(), "list");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("mode 0644").contains("0600 or 0400");
+        }
+
+        @Test
+        @DisplayName("is accepted with mode 0600 and 0400")
+        void accepted() throws Exception {
+            assertThat(cli.run("", "--password-file", passwordFile("rw-------").toString(), "list")
+                            .code())
+                    .isZero();
+            assertThat(cli.run("", "--password-file", passwordFile("r--------").toString(), "list")
+                            .code())
+                    .isZero();
+        }
+
+        @Test
+        @DisplayName("that does not exist is exit 2")
+        void missing() {
+            Result r = cli.run("", "--password-file", dir.resolve("nope").toString(), "list");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("does not exist");
+        }
+    }
+
+    @Test
+    @DisplayName("3: a wrong master password, with the file's bytes unchanged")
+    void wrongMaster() {
+        byte[] before = cli.vaultBytes();
+        Result r = cli.run(
+                "not the master\nsecret\n",
+                "--password-stdin",
+                "add",
+                "taro@example.jp",
+                "--imap",
+                "imap.example.jp:993",
+                "--smtp",
+                "smtp.example.jp:465");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err().strip()).isEqualTo("vault: wrong master password; nothing was changed. Try again.");
+        assertThat(cli.vaultBytes()).isEqualTo(before);
+    }
+
+    @Nested
+    @DisplayName("4: vault unavailable")
+    class Unavailable {
+        @Test
+        @DisplayName("a missing vault is reported before asking for a password")
+        void missing() {
+            Cli nowhere = new Cli(dir.resolve("empty"));
+            Result r = nowhere.run("", "list");
+            assertThat(r.code()).isEqualTo(4);
+            assertThat(r.err()).contains("no vault at").contains("vault init");
+        }
+
+        @Test
+        @DisplayName("a file that is not a vault")
+        void notAVault() throws Exception {
+            Files.write(cli.vault, new byte[4096]);
+            assertThat(cli.unlocked("list").code()).isEqualTo(4);
+        }
+
+        @Test
+        @DisplayName("a damaged vault, with its bytes unchanged")
+        void damaged() throws Exception {
+            byte[] bytes = cli.vaultBytes();
+            byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length / 3);
+            Files.write(cli.vault, cut);
+            Result r = cli.unlocked("list");
+            assertThat(r.code()).as(r.err()).isEqualTo(4);
+            assertThat(cli.vaultBytes()).isEqualTo(cut);
+        }
+    }
+
+    @Test
+    @DisplayName("70: an internal failure prints its type only, and the stack trace only with --debug")
+    void internal() {
+        cli.service = () -> {
+            throw new IllegalStateException("detail that may not be shown");
+        };
+        Result r = cli.unlocked("list");
+        assertThat(r.code()).isEqualTo(70);
+        assertThat(r.err())
+                .contains("internal error (java.lang.IllegalStateException)")
+                .doesNotContain("detail that may not be shown")
+                .doesNotContain("\tat ");
+        Result debug = cli.unlocked("--debug", "list");
+        assertThat(debug.code()).isEqualTo(70);
+        assertThat(debug.err()).contains("\tat ");
+    }
+
+    @Test
+    @DisplayName("the mapping itself: one place for every code")
+    void mapping() {
+        assertThat(ExitCodes.of(new dev.mailvault.core.NotFoundException("x"))).isEqualTo(2);
+        assertThat(ExitCodes.of(new dev.mailvault.core.BadInputException("x"))).isEqualTo(2);
+        assertThat(ExitCodes.of(new dev.mailvault.core.WrongMasterPasswordException()))
+                .isEqualTo(3);
+        assertThat(ExitCodes.of(new dev.mailvault.core.VaultUnavailableException(
+                        dev.mailvault.core.VaultUnavailableException.Reason.TAMPERED, "x")))
+                .isEqualTo(4);
+        assertThat(ExitCodes.of(new dev.mailvault.core.VaultException("x"))).isEqualTo(70);
+        assertThat(ExitCodes.of(new NullPointerException())).isEqualTo(70);
+    }
+
+    private Path passwordFile(String mode) throws Exception {
+        Path file = Files.createTempFile(dir, "master", ".txt");
+        Files.writeString(file, Cli.MASTER + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+        return file;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.mailvault.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailvault.cli.Cli.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("vault init")
+class InitTest {
+    @TempDir
+    Path dir;
+
+    Cli cli;
+
+    @BeforeEach
+    void setUp() {
+        cli = new Cli(dir.resolve("data"));
+    }
+
+    @Test
+    @DisplayName("creates a vault with explicit parameters and prints them")
+    void explicit() {
+        Result r = cli.run(Cli.MASTER + "\n", Cli.concat(new String[] {"--password-stdin", "init"}, Cli.FLOOR_KDF));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("Created the vault " + cli.vault)
+                .contains("memory 64 MiB, 3 iterations, parallelism 4");
+        assertThat(cli.unlocked("list").code()).isZero();
+    }
+
+    @Test
+    @DisplayName("calibrates to --unlock-ms, never below the floor")
+    void calibrates() {
+        Result r = cli.run(Cli.MASTER + "\n", "--password-stdin", "init", "--unlock-ms", "100");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("about 100 ms");
+        assertThat(r.out()).contains("memory 64 MiB, 3 iterations, parallelism 4");
+    }
+
+    @Test
+    @DisplayName("refuses to overwrite an existing file with exit 2")
+    void neverOverwrites() throws Exception {
+        Files.createDirectories(cli.vault.getParent());
+        Files.writeString(cli.vault, "keep me");
+        Result r = cli.run(Cli.MASTER + "\n", Cli.concat(new String[] {"--password-stdin", "init"}, Cli.FLOOR_KDF));
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("already exists");
+        assertThat(Files.readString(cli.vault)).isEqualTo("keep me");
+    }
+
+    @Test
+    @DisplayName("refuses parameters below the floor, or only some of them")
+    void badParameters() {
+        Result low = cli.run(
+                Cli.MASTER + "\n",
+                "--password-stdin",
+                "init",
+                "--kdf-memory",
+                "32",
+                "--kdf-iterations",
+                "3",
+                "--kdf-parallelism",
+                "4");
+        assertThat(low.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(low.err()).contains("at least 64 MiB");
+        Result partial = cli.run(Cli.MASTER + "\n", "--password-stdin", "init", "--kdf-memory", "64");
+        assertThat(partial.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Files.exists(cli.vault)).isFalse();
+    }
+
+    @Test
+    @DisplayName("at a terminal asks twice, and two different entries create nothing")
+    void twice() {
+        ScriptedTerminal terminal = new ScriptedTerminal("one", "two");
+        cli.terminal = terminal;
+        Result r = cli.run("", Cli.concat(new String[] {"init"}, Cli.FLOOR_KDF));
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(terminal.prompts).hasSize(2);
+        assertThat(Files.exists(cli.vault)).isFalse();
+
+        cli.terminal = new ScriptedTerminal("same", "same");
+        assertThat(cli.run("", Cli.concat(new String[] {"init"}, Cli.FLOOR_KDF)).code())
+                .isZero();
+    }
+
+    @Test
+    @DisplayName("refuses an empty master password")
+    void empty() {
+        Result r = cli.run("\n", Cli.concat(new String[] {"--password-stdin", "init"}, Cli.FLOOR_KDF));
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Files.exists(cli.vault)).isFalse();
+    }
+}
