@@ -5,10 +5,6 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        // sqlite-jdbc logs through SLF4J; without a provider SLF4J warns on every run
-        if (System.getProperty("slf4j.internal.verbosity") == null) {
-            System.setProperty("slf4j.internal.verbosity", "ERROR");
-        }
         System.exit(VaultCli.system().run(args));
     }
 }
