@@ -11,10 +11,13 @@ import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.account.Endpoint;
 import dev.mailvault.core.crypto.Secret;
+import dev.mailvault.core.provider.Provider;
+import dev.mailvault.core.provider.ProviderCatalog;
 import dev.mailvault.core.remind.RotationPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -146,6 +149,26 @@ public abstract class VaultSubcommand implements Callable<Integer> {
         } catch (BadInputException e) {
             throw new UsageError(texts().get("err.kind", text));
         }
+    }
+
+    /** The built-in provider catalog with the user's own entries merged in. */
+    protected final ProviderCatalog catalog() {
+        Path home = Path.of(System.getProperty("user.home"));
+        return ProviderCatalog.builtIn()
+                .withOverrides(ProviderCatalog.overridesFile(context().env(), home));
+    }
+
+    /** The catalog entry named by {@code --provider}, refused with the known ids when unknown. */
+    protected final Provider provider(ProviderCatalog catalog, String id) {
+        return catalog.all().stream()
+                .filter(p -> p.id().equals(id.strip().toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .orElseThrow(() -> new UsageError(texts().get(
+                                "err.unknownProvider",
+                                id,
+                                String.join(
+                                        ", ",
+                                        catalog.all().stream().map(Provider::id).toList()))));
     }
 
     protected final AccountInfo account(VaultSession session, Address address) {

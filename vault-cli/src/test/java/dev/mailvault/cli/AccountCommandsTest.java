@@ -125,6 +125,67 @@ class AccountCommandsTest {
         }
 
         @Test
+        @DisplayName("takes servers and login names from the provider catalog by domain")
+        void fromCatalog() throws Exception {
+            Result r = cli.unlockedWith("app-pw\n", "add", "hanako@icloud.com");
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode account = JSON.readTree(
+                    cli.unlocked("show", "hanako@icloud.com", "--json").out());
+            assertThat(account.get("provider").asText()).isEqualTo("icloud");
+            assertThat(account.get("imap").get("host").asText()).isEqualTo("imap.mail.me.com");
+            assertThat(account.get("imap").get("login").asText()).isEqualTo("hanako");
+            assertThat(account.get("smtp").get("port").asInt()).isEqualTo(587);
+            assertThat(account.get("smtp").get("security").asText()).isEqualTo("starttls");
+            assertThat(account.get("smtp").get("login").asText()).isEqualTo("hanako@icloud.com");
+        }
+
+        @Test
+        @DisplayName("options win over the catalog, and --provider names an entry for any domain")
+        void providerOption() throws Exception {
+            Result r = cli.unlockedWith(
+                    "pw\n",
+                    "add",
+                    "me@my-domain.example",
+                    "--provider",
+                    "gmail",
+                    "--imap",
+                    "imap.my-domain.example:993");
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode account = JSON.readTree(
+                    cli.unlocked("show", "me@my-domain.example", "--json").out());
+            assertThat(account.get("provider").asText()).isEqualTo("gmail");
+            assertThat(account.get("imap").get("host").asText()).isEqualTo("imap.my-domain.example");
+            assertThat(account.get("smtp").get("host").asText()).isEqualTo("smtp.gmail.com");
+        }
+
+        @Test
+        @DisplayName("an unknown --provider is exit 2 and lists the known ids")
+        void unknownProvider() {
+            Result r = cli.unlockedWith("pw\n", "add", TARO, "--provider", "nosuch");
+            assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).contains("'nosuch'").contains("gmail").contains("docomo");
+        }
+
+        @Test
+        @DisplayName("a provider that issues its own login names needs --login")
+        void issuedLogin() {
+            Result r = cli.unlockedWith("pw\n", "add", "taro@docomo.ne.jp");
+            assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).contains("--login NAME");
+            assertThat(cli.unlockedWith("pw\n", "add", "taro@docomo.ne.jp", "--login", "taro-id")
+                            .code())
+                    .isZero();
+        }
+
+        @Test
+        @DisplayName("warns that an OAuth-only provider takes no passwords")
+        void oauthOnly() {
+            Result r = cli.unlockedWith("pw\n", "add", "taro@outlook.com");
+            assertThat(r.code()).isZero();
+            assertThat(r.err()).contains("accepts no passwords");
+        }
+
+        @Test
         @DisplayName("refuses when standard input ends before the password, writing nothing")
         void inputEnds() {
             byte[] before = cli.vaultBytes();

@@ -38,6 +38,8 @@ final class Cli {
         this.vault = dir.resolve("vault.db");
         env.put("VAULT_FILE", vault.toString());
         env.put("LANG", "en_US.UTF-8");
+        // the user's own provider entries are read from here: never the real home folder
+        env.put("XDG_CONFIG_HOME", dir.resolve("config").toAbsolutePath().toString());
         this.service = () -> new VaultService(Clock.systemUTC(), new SecureRandom(), dir.resolve("state"));
     }
 

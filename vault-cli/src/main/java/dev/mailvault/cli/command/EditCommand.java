@@ -61,6 +61,10 @@ public final class EditCommand extends VaultSubcommand {
         Endpoint smtp = options.smtp == null ? null : endpoint("--smtp", options.smtp);
         RotationPolicy policy = options.policy == null ? null : policy(options.policy);
         String caPem = clearCaCert ? "" : options.caCertPem(texts());
+        // --provider changes the stored id only; servers change with --imap and --smtp
+        String providerId = options.provider == null
+                ? null
+                : provider(catalog(), options.provider).id();
 
         try (VaultSession session = unlock()) {
             AccountInfo current = account(session, address);
@@ -74,7 +78,7 @@ public final class EditCommand extends VaultSubcommand {
             AccountSpec updated = new AccountSpec(
                     address,
                     options.name != null ? options.name : old.displayName(),
-                    options.provider != null ? options.provider : old.providerId(),
+                    providerId != null ? providerId : old.providerId(),
                     imap != null ? imap : old.imap(),
                     smtp != null ? smtp : old.smtp(),
                     options.login != null ? options.login : old.imapLogin(),

@@ -122,7 +122,7 @@ public final class ShowCommand extends VaultSubcommand {
                         ? spec.address().value()
                         : t.get("show.titleWithName", spec.address(), spec.displayName()));
         Table about = Table.withoutHeader(2).indent(2);
-        about.row(t.get("show.provider"), spec.providerId());
+        about.row(t.get("show.provider"), providerName(spec.providerId()));
         about.row("IMAP", t.get("show.endpoint", spec.imap(), spec.imapLogin()));
         about.row("SMTP", t.get("show.endpoint", spec.smtp(), spec.smtpLogin()));
         about.row(
@@ -219,6 +219,14 @@ public final class ShowCommand extends VaultSubcommand {
             }
             checks.print(out);
         }
+    }
+
+    private String providerName(String id) {
+        return catalog().all().stream()
+                .filter(p -> p.id().equals(id))
+                .findFirst()
+                .map(p -> p.name(texts().locale()) + " (" + id + ")")
+                .orElse(id);
     }
 
     /** Writes the value (fetched now, while the session is open) or a mask of fixed length. */
