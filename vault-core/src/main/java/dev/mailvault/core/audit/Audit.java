@@ -192,13 +192,13 @@ public final class Audit {
                         FlagCode.REUSED,
                         credential.ref(),
                         Map.of(
-                                AuditFlag.ACCOUNTS,
+                                AuditFlag.SHARED_WITH,
                                 others.stream().map(Address::value).toList())));
             }
             credential
                     .pendingSince()
-                    .ifPresent(since -> flags.add(
-                            AuditFlag.of(FlagCode.PENDING_ROTATION, credential.ref(), Map.of(AuditFlag.SINCE, since))));
+                    .ifPresent(since -> flags.add(AuditFlag.of(
+                            FlagCode.PENDING_ROTATION, credential.ref(), Map.of(AuditFlag.PENDING_SINCE, since))));
             if (credential.suspect()) {
                 flags.add(AuditFlag.of(FlagCode.APP_PASSWORD_SUSPECT, credential.ref(), Map.of()));
             }
@@ -224,7 +224,7 @@ public final class Audit {
                 continue;
             }
             Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put(AuditFlag.DUE_DATE, item.dueDate());
+            detail.put(AuditFlag.DUE_ON, item.dueDate());
             switch (item.status()) {
                 case OVERDUE -> {
                     detail.put(AuditFlag.DAYS, item.daysOverdue());
@@ -295,7 +295,7 @@ public final class Audit {
                 && oldestVerified.isBefore(now.minus(Duration.ofDays(VERIFIED_WITHIN_DAYS)))) {
             LocalDate on = LocalDate.ofInstant(oldestVerified, clock.getZone());
             Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put(AuditFlag.LAST_VERIFIED, on);
+            detail.put(AuditFlag.LAST_VERIFIED_ON, on);
             detail.put(AuditFlag.DAYS, ChronoUnit.DAYS.between(on, today));
             flags.add(AuditFlag.of(FlagCode.NOT_VERIFIED_RECENTLY, credential.ref(), detail));
         }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * One reason an account needs attention, with the credential it concerns (none for account-wide
  * reasons such as stale devices) and facts that explain it. The detail never holds a secret: only
  * dates, counts, protocol and outcome names, provider ids and other accounts' addresses. Its keys
- * are the constants below; its values are {@code String}, {@code Long}, {@link LocalDate}, {@link
+ * are the constants below, in the snake_case the JSON output uses; its values are {@code String}, {@code Long}, {@link LocalDate}, {@link
  * Instant} or a {@code List<String>}, in insertion order.
  */
 public record AuditFlag(FlagCode code, Optional<CredentialRef> credential, Map<String, Object> detail) {
@@ -26,11 +26,11 @@ public record AuditFlag(FlagCode code, Optional<CredentialRef> credential, Map<S
     /** An {@code Outcome} name such as AUTH_FAILED. */
     public static final String OUTCOME = "outcome";
     /** The server's RFC 5530 or SMTP reply code, when it gave one. */
-    public static final String SERVER_CODE = "serverCode";
+    public static final String SERVER_CODE = "code";
     /** When the check ran. */
     public static final String AT = "at";
 
-    public static final String DUE_DATE = "dueDate";
+    public static final String DUE_ON = "due_on";
     /** Days overdue ({@code overdue}), days left ({@code due-soon}) or days since ({@code not-verified-…}). */
     public static final String DAYS = "days";
     /** The rotation policy in the form {@code vault add --policy} reads: 6m, 90d. */
@@ -38,11 +38,11 @@ public record AuditFlag(FlagCode code, Optional<CredentialRef> credential, Map<S
 
     public static final String SCORE = "score";
     /** The other accounts holding the same value. */
-    public static final String ACCOUNTS = "accounts";
+    public static final String SHARED_WITH = "shared_with";
 
     public static final String COUNT = "count";
-    public static final String SINCE = "since";
-    public static final String LAST_VERIFIED = "lastVerified";
+    public static final String PENDING_SINCE = "pending_since";
+    public static final String LAST_VERIFIED_ON = "last_verified_on";
     public static final String PROVIDER = "provider";
 
     public AuditFlag {

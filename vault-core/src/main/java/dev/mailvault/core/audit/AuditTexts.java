@@ -55,7 +55,7 @@ public final class AuditTexts {
                         locale,
                         "describe." + flag.code().id(),
                         credential,
-                        flag.detailText(AuditFlag.DUE_DATE),
+                        flag.detailText(AuditFlag.DUE_ON),
                         flag.detail().get(AuditFlag.DAYS),
                         ReminderTexts.policyText(RotationPolicy.parse(flag.detailText(AuditFlag.POLICY)), locale));
             case WEAK ->
@@ -65,7 +65,7 @@ public final class AuditTexts {
                         locale,
                         "describe.reused",
                         credential,
-                        String.join(separator(locale), asList(flag.detail().get(AuditFlag.ACCOUNTS))));
+                        String.join(separator(locale), asList(flag.detail().get(AuditFlag.SHARED_WITH))));
             case DEVICES_STALE ->
                 format(locale, "describe.devices-stale", flag.detail().get(AuditFlag.COUNT));
             case PENDING_ROTATION ->
@@ -73,7 +73,7 @@ public final class AuditTexts {
                         locale,
                         "describe.pending-rotation",
                         credential,
-                        time((Instant) flag.detail().get(AuditFlag.SINCE), zone));
+                        time((Instant) flag.detail().get(AuditFlag.PENDING_SINCE), zone));
             case APP_PASSWORD_SUSPECT -> format(locale, "describe.app-password-suspect", credential);
             case NEVER_VERIFIED ->
                 format(
@@ -90,7 +90,7 @@ public final class AuditTexts {
                         locale,
                         "describe.not-verified-for-30-days",
                         credential,
-                        flag.detailText(AuditFlag.LAST_VERIFIED),
+                        flag.detailText(AuditFlag.LAST_VERIFIED_ON),
                         flag.detail().get(AuditFlag.DAYS));
             case SETTINGS_UNCONFIRMED ->
                 format(

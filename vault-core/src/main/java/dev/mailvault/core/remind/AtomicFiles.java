@@ -15,15 +15,18 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
-/** Writes a file so that readers see either the old or the complete new content, never a part. */
-final class AtomicFiles {
+/**
+ * Writes a file so that readers see either the old or the complete new content, never a part.
+ * Public for the audit's CSV, which writes its file the same way as the reminder calendar.
+ */
+public final class AtomicFiles {
     private AtomicFiles() {}
 
     /**
      * Writes {@code content} to a temporary file beside {@code target}, flushes it to disk and
      * moves it into place. {@code permissions} applies where the file system is POSIX.
      */
-    static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) {
+    public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (dir == null || !Files.isDirectory(dir)) {

@@ -194,7 +194,7 @@ class AuditTest {
 
             assertThat(f.credential()).contains(CredentialRef.IMAP);
             assertThat(f.detail())
-                    .containsEntry(AuditFlag.DUE_DATE, LocalDate.of(2025, 7, 10))
+                    .containsEntry(AuditFlag.DUE_ON, LocalDate.of(2025, 7, 10))
                     .containsEntry(AuditFlag.DAYS, 10L)
                     .containsEntry(AuditFlag.POLICY, "6m");
             assertThat(f.action()).isEqualTo(AuditAction.ROTATE);
@@ -282,10 +282,10 @@ class AuditTest {
             AuditReport report = audit();
 
             assertThat(flag(report, a, FlagCode.REUSED).detail())
-                    .containsEntry(AuditFlag.ACCOUNTS, List.of("bob@example.org"));
+                    .containsEntry(AuditFlag.SHARED_WITH, List.of("bob@example.org"));
             AuditFlag onB = flag(report, b, FlagCode.REUSED);
             assertThat(onB.credential()).contains(CredentialRef.SMTP);
-            assertThat(onB.detail()).containsEntry(AuditFlag.ACCOUNTS, List.of("alice@example.net"));
+            assertThat(onB.detail()).containsEntry(AuditFlag.SHARED_WITH, List.of("alice@example.net"));
             assertThat(entry(report, c)).isEmpty();
         }
 
@@ -307,7 +307,7 @@ class AuditTest {
             add("carol@example.com", STRONG_A);
 
             assertThat(flag(audit(), a, FlagCode.REUSED).detail())
-                    .containsEntry(AuditFlag.ACCOUNTS, List.of("bob@example.org", "carol@example.com"));
+                    .containsEntry(AuditFlag.SHARED_WITH, List.of("bob@example.org", "carol@example.com"));
         }
     }
 
@@ -403,7 +403,7 @@ class AuditTest {
             AuditFlag f = flag(audit(), a, FlagCode.NOT_VERIFIED_RECENTLY);
 
             assertThat(f.detail())
-                    .containsEntry(AuditFlag.LAST_VERIFIED, LocalDate.of(2025, 1, 10))
+                    .containsEntry(AuditFlag.LAST_VERIFIED_ON, LocalDate.of(2025, 1, 10))
                     .containsEntry(AuditFlag.DAYS, 31L);
         }
 
@@ -451,7 +451,7 @@ class AuditTest {
 
             AuditFlag f = flag(audit(), a, FlagCode.PENDING_ROTATION);
 
-            assertThat(f.detail()).containsEntry(AuditFlag.SINCE, clock.instant());
+            assertThat(f.detail()).containsEntry(AuditFlag.PENDING_SINCE, clock.instant());
             assertThat(codes(audit(), a)).containsExactly(FlagCode.PENDING_ROTATION);
         }
 
