@@ -23,7 +23,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -199,7 +198,7 @@ public final class Demo implements AutoCloseable {
                 VaultSession session = setup.open(file, master)) {
             ZonedDateTime now = ZonedDateTime.now(clock);
             for (Sample sample : SAMPLES) {
-                setupClock.backdateTo(now.minus(age(sample.role())).toInstant());
+                setupClock.backdateTo(changedAt(sample.role(), now).toInstant());
                 AccountSpec spec = new AccountSpec(
                         sample.address(),
                         sample.displayName(),
@@ -246,13 +245,15 @@ public final class Demo implements AutoCloseable {
         }
     }
 
-    private static Period age(Role role) {
+    /** When the sample's password was last changed, counted back from {@code now}. */
+    private static ZonedDateTime changedAt(Role role, ZonedDateTime now) {
         return switch (role) {
-            case OVERDUE -> Period.ofMonths(7);
-            case DUE_SOON -> Period.ofMonths(6).minusDays(DUE_IN_DAYS);
-            case ROTATION -> Period.ofMonths(5);
-            case WRONG_PASSWORD -> Period.ofMonths(3);
-            case PLAIN -> Period.ofMonths(2);
+            case OVERDUE -> now.minusMonths(7);
+            // due a week from now under the six-month policy (give or take a short month's end)
+            case DUE_SOON -> now.plusDays(DUE_IN_DAYS).minusMonths(6);
+            case ROTATION -> now.minusMonths(5);
+            case WRONG_PASSWORD -> now.minusMonths(3);
+            case PLAIN -> now.minusMonths(2);
         };
     }
 
