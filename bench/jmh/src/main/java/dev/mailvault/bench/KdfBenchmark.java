@@ -30,7 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 10)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx512m"})
 public class KdfBenchmark {
     private static final byte[] SALT = "mailvault-bench!".getBytes(StandardCharsets.US_ASCII);
     private static final char[] PASSWORD = "correct horse battery staple".toCharArray();

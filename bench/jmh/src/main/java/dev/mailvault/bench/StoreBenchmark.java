@@ -38,7 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * vault is built once through the core API and cached ({@code -Dbench.cache=DIR}, default
  * {@code java.io.tmpdir/mailvault-bench}); each fork works on a copy.
  */
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx1g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class StoreBenchmark {
@@ -56,7 +58,9 @@ public class StoreBenchmark {
         @Setup(Level.Trial)
         public void setUp() throws IOException {
             Path cache = Path.of(System.getProperty(
-                    "bench.cache", Path.of(System.getProperty("java.io.tmpdir"), "mailvault-bench").toString()));
+                    "bench.cache",
+                    Path.of(System.getProperty("java.io.tmpdir"), "mailvault-bench")
+                            .toString()));
             Files.createDirectories(cache);
             Path cached = cache.resolve("store-" + accounts + ".db");
             if (!Files.exists(cached)) {
