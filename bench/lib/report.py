@@ -93,7 +93,10 @@ def check_verify(path, expected):
 
 def load(out):
     records = []
-    with open(os.path.join(out, "results.jsonl")) as f:
+    path = os.path.join(out, "results.jsonl")
+    if not os.path.exists(path):
+        return records
+    with open(path) as f:
         for line in f:
             if line.strip():
                 records.append(json.loads(line))
