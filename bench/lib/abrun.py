@@ -4,7 +4,8 @@
 hyperfine runs all of A, then all of B; on a shared machine whose load swings by the minute that
 puts the load difference into the ratio. Here each round runs every command once, the order
 reversed every other round, so A and B see the same load. Wall time is measured around the
-child; peak memory (ru_maxrss, KiB) comes from wait4, which covers the child and everything it
+child, CPU time (user + system) comes from the same wait4 and is far less
+sensitive to the machine's load than wall time; peak memory (ru_maxrss, KiB) comes from wait4, which covers the child and everything it
 waited for (a launcher script's JVM included), like /usr/bin/time -f %M.
 
   abrun.py --name list-1000 --rounds 10 --warmup 1 --out results.jsonl \\
@@ -21,6 +22,7 @@ import argparse
 import json
 import os
 import shlex
+import statistics
 import subprocess
 import sys
 import time
@@ -45,7 +47,7 @@ def run_once(argv, stdin_path, env, errlog):
     finally:
         if stdin_path:
             stdin.close()
-    return took, usage.ru_maxrss, proc.returncode
+    return took, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, proc.returncode
 
 
 def main():
@@ -71,7 +73,7 @@ def main():
     env = dict(os.environ)
     errlog = open(args.errlog, "ab") if args.errlog else subprocess.DEVNULL
 
-    samples = {label: {"seconds": [], "rss_kib": [], "exit": []} for label in labels}
+    samples = {label: {"seconds": [], "cpu": [], "rss_kib": [], "exit": []} for label in labels}
     loads = []
     failures = {}
     for r in range(args.warmup + args.rounds):
@@ -81,11 +83,12 @@ def main():
             if label in prepares:
                 subprocess.run(prepares[label], check=True, stdin=subprocess.DEVNULL,
                                stdout=subprocess.DEVNULL)
-            took, rss, code = run_once(cmds[label], stdins.get(label), env, errlog)
+            took, cpu, rss, code = run_once(cmds[label], stdins.get(label), env, errlog)
             if code not in ok.get(label, {0}):
                 failures.setdefault(label, []).append(code)
             if r >= args.warmup:
                 samples[label]["seconds"].append(took)
+                samples[label]["cpu"].append(cpu)
                 samples[label]["rss_kib"].append(rss)
                 samples[label]["exit"].append(code)
     with open(args.out, "a") as out:
@@ -99,8 +102,9 @@ def main():
         s = sorted(samples[label]["seconds"])
         med = s[len(s) // 2] if len(s) % 2 else (s[len(s) // 2 - 1] + s[len(s) // 2]) / 2
         peak = max(samples[label]["rss_kib"]) / 1024
+        cpu = statistics.median(samples[label]["cpu"])
         note = f"  FAILED exit codes {sorted(set(failures[label]))}" if label in failures else ""
-        print(f"  {args.name:<14} {label:<12} median {med:7.3f} s  peak {peak:6.0f} MiB{note}",
+        print(f"  {args.name:<14} {label:<12} median {med:7.3f} s  cpu {cpu:6.2f} s  peak {peak:6.0f} MiB{note}",
               file=sys.stderr)
     return 1 if failures else 0
 
