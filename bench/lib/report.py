@@ -49,7 +49,7 @@ def title(name):
         return TITLES[name]
     kind, _, n = name.partition("-")
     what = {"list": "unlock + list", "get": "one secret", "add": "add one"}.get(kind, kind)
-    return f"{what}, {int(n):,} accounts"
+    return f"{what}, {int(n):,} account{'' if int(n) == 1 else 's'}"
 
 
 def collect_kdf(out):
