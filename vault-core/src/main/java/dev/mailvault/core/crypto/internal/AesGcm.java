@@ -21,6 +21,7 @@ public final class AesGcm implements Aead, Destroyable {
 
     private final byte[] key;
     private final SecureRandom random;
+    private GCMBlockCipher gcm;
     private boolean destroyed;
 
     /** Takes a copy of {@code key}; the caller wipes its own. */
@@ -33,15 +34,15 @@ public final class AesGcm implements Aead, Destroyable {
     }
 
     @Override
-    public byte[] seal(byte[] plaintext, byte[] associatedData) {
+    public synchronized byte[] seal(byte[] plaintext, byte[] associatedData) {
         byte[] nonce = new byte[NONCE_LENGTH];
         random.nextBytes(nonce);
-        GCMBlockCipher gcm = cipher(true, nonce, associatedData);
-        byte[] out = new byte[NONCE_LENGTH + gcm.getOutputSize(plaintext.length)];
+        GCMBlockCipher c = cipher(true, nonce, associatedData);
+        byte[] out = new byte[NONCE_LENGTH + c.getOutputSize(plaintext.length)];
         System.arraycopy(nonce, 0, out, 0, NONCE_LENGTH);
-        int n = gcm.processBytes(plaintext, 0, plaintext.length, out, NONCE_LENGTH);
+        int n = c.processBytes(plaintext, 0, plaintext.length, out, NONCE_LENGTH);
         try {
-            gcm.doFinal(out, NONCE_LENGTH + n);
+            c.doFinal(out, NONCE_LENGTH + n);
         } catch (InvalidCipherTextException e) {
             throw new IllegalStateException("GCM encryption failed", e);
         }
@@ -49,17 +50,17 @@ public final class AesGcm implements Aead, Destroyable {
     }
 
     @Override
-    public byte[] open(byte[] ciphertext, byte[] associatedData) {
+    public synchronized byte[] open(byte[] ciphertext, byte[] associatedData) {
         if (ciphertext == null || ciphertext.length < NONCE_LENGTH + TAG_BITS / 8) {
             throw new IntegrityException("ciphertext too short");
         }
         byte[] nonce = Arrays.copyOf(ciphertext, NONCE_LENGTH);
-        GCMBlockCipher gcm = cipher(false, nonce, associatedData);
+        GCMBlockCipher c = cipher(false, nonce, associatedData);
         int length = ciphertext.length - NONCE_LENGTH;
-        byte[] out = new byte[gcm.getOutputSize(length)];
-        int n = gcm.processBytes(ciphertext, NONCE_LENGTH, length, out, 0);
+        byte[] out = new byte[c.getOutputSize(length)];
+        int n = c.processBytes(ciphertext, NONCE_LENGTH, length, out, 0);
         try {
-            gcm.doFinal(out, n);
+            c.doFinal(out, n);
         } catch (InvalidCipherTextException e) {
             Arrays.fill(out, (byte) 0);
             throw new IntegrityException("authentication tag mismatch");
@@ -67,20 +68,30 @@ public final class AesGcm implements Aead, Destroyable {
         return out;
     }
 
+    /**
+     * One GCM instance per key, re-initialised with a new nonce for each message: building the AES
+     * key schedule and GCM tables for every record made listing 10,000 accounts twice as slow.
+     */
     private GCMBlockCipher cipher(boolean encrypt, byte[] nonce, byte[] associatedData) {
         if (destroyed) {
             throw new IllegalStateException("key destroyed");
         }
-        KeyParameter keyParameter = new KeyParameter(key);
-        GCMBlockCipher gcm = (GCMBlockCipher) GCMBlockCipher.newInstance(AESEngine.newInstance());
-        gcm.init(encrypt, new AEADParameters(keyParameter, TAG_BITS, nonce, associatedData));
-        Arrays.fill(keyParameter.getKey(), (byte) 0);
+        if (gcm == null) {
+            KeyParameter keyParameter = new KeyParameter(key);
+            gcm = (GCMBlockCipher) GCMBlockCipher.newInstance(AESEngine.newInstance());
+            gcm.init(encrypt, new AEADParameters(keyParameter, TAG_BITS, nonce, associatedData));
+            Arrays.fill(keyParameter.getKey(), (byte) 0);
+        } else {
+            gcm.init(encrypt, new AEADParameters(null, TAG_BITS, nonce, associatedData));
+        }
         return gcm;
     }
 
     @Override
-    public void destroy() {
+    public synchronized void destroy() {
         Arrays.fill(key, (byte) 0);
+        // Bouncy Castle's AES engine keeps its key schedule in private arrays: dropped, not wiped
+        gcm = null;
         destroyed = true;
     }
 
