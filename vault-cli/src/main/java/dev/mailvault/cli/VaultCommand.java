@@ -2,6 +2,7 @@ package dev.mailvault.cli;
 
 import dev.mailvault.cli.command.AddCommand;
 import dev.mailvault.cli.command.CompletionCommand;
+import dev.mailvault.cli.command.DemoCommand;
 import dev.mailvault.cli.command.EditCommand;
 import dev.mailvault.cli.command.GetCommand;
 import dev.mailvault.cli.command.InitCommand;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Spec;
             EditCommand.class,
             RemoveCommand.class,
             PasswdCommand.class,
-            CompletionCommand.class
+            CompletionCommand.class,
+            DemoCommand.class
         })
 public final class VaultCommand implements Callable<Integer> {
     private final CliContext context;
