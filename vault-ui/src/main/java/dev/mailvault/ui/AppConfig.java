@@ -3,6 +3,7 @@ package dev.mailvault.ui;
 import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.VaultService;
 import dev.mailvault.core.crypto.KdfParameters;
+import dev.mailvault.core.provider.ProviderCatalog;
 import dev.mailvault.ui.settings.Settings;
 import dev.mailvault.ui.settings.SettingsStore;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.function.Supplier;
  * What the app is started with. Tests build their own: a vault in a temporary folder, the floor
  * KDF parameters instead of a calibration, short timeouts.
  *
+ * @param catalog the built-in providers with the user's own entries (the same file the CLI reads)
  * @param calibration chooses the KDF parameters for a new vault (normally: about one second here)
  * @param language a language given on the command line, over the saved setting
  * @param autoLockOverride replaces the auto-lock setting (tests use milliseconds)
@@ -25,6 +27,7 @@ import java.util.function.Supplier;
 public record AppConfig(
         Path vaultFile,
         VaultService service,
+        ProviderCatalog catalog,
         Supplier<KdfParameters> calibration,
         SettingsStore settingsStore,
         Locale systemLocale,
@@ -38,6 +41,7 @@ public record AppConfig(
     public AppConfig {
         Objects.requireNonNull(vaultFile, "vaultFile");
         Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(calibration, "calibration");
         Objects.requireNonNull(settingsStore, "settingsStore");
         Objects.requireNonNull(systemLocale, "systemLocale");
@@ -50,11 +54,13 @@ public record AppConfig(
     public static AppConfig fromArguments(List<String> args, Map<String, String> env) {
         Arguments parsed = Arguments.parse(args);
         VaultService service = VaultService.system();
+        Path home = Path.of(System.getProperty("user.home"));
         return new AppConfig(
                 parsed.vault().orElseGet(() -> VaultService.defaultVaultPath(env)),
                 service,
+                ProviderCatalog.builtIn().withOverrides(ProviderCatalog.overridesFile(env, home)),
                 () -> service.calibrate(UNLOCK_TARGET),
-                new SettingsStore(SettingsStore.defaultFile(env, Path.of(System.getProperty("user.home")))),
+                new SettingsStore(SettingsStore.defaultFile(env, home)),
                 Locale.getDefault(),
                 parsed.language(),
                 CLIPBOARD_CLEAR_AFTER,

@@ -3,6 +3,7 @@ package dev.mailvault.ui;
 import atlantafx.base.theme.Styles;
 import dev.mailvault.core.VaultService;
 import dev.mailvault.core.VaultSession;
+import dev.mailvault.core.provider.ProviderCatalog;
 import dev.mailvault.ui.accounts.AccountsController;
 import dev.mailvault.ui.common.AppContext;
 import dev.mailvault.ui.common.Background;
@@ -20,6 +21,7 @@ import dev.mailvault.ui.unlock.CreateVaultController;
 import dev.mailvault.ui.unlock.UnlockController;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -53,6 +55,9 @@ public final class AppWindow implements AppContext {
     private final SecretClipboard clipboard;
     private final IdleLock idleLock;
     private Settings settings;
+    /** The language asked for on the command line, until the user picks one in the settings. */
+    private Optional<Settings.Language> languageOverride;
+
     private Texts texts;
     private VaultSession session;
     private Screen current;
@@ -61,6 +66,7 @@ public final class AppWindow implements AppContext {
         this.stage = stage;
         this.config = config;
         this.settings = config.settingsStore().load();
+        this.languageOverride = config.language();
         this.texts = Texts.forLocale(locale());
         this.scene = new Scene(new StackPane(content, modal.node()), 1180, 740);
         this.clipboard = new SecretClipboard(Clipboard.getSystemClipboard(), config.clipboardClearAfter());
@@ -93,7 +99,7 @@ public final class AppWindow implements AppContext {
     }
 
     private java.util.Locale locale() {
-        return config.language().orElse(settings.language()).locale(config.systemLocale());
+        return languageOverride.orElse(settings.language()).locale(config.systemLocale());
     }
 
     private void showEntry(String notice) {
@@ -177,6 +183,11 @@ public final class AppWindow implements AppContext {
     }
 
     @Override
+    public ProviderCatalog catalog() {
+        return config.catalog();
+    }
+
+    @Override
     public VaultSession session() {
         if (session == null) {
             throw new SerialSession.LockedException();
@@ -205,6 +216,9 @@ public final class AppWindow implements AppContext {
             config.settingsStore().save(chosen);
         } catch (RuntimeException e) {
             showError(e);
+        }
+        if (chosen.language() != settings.language()) {
+            languageOverride = Optional.empty();
         }
         settings = chosen;
         texts = Texts.forLocale(locale());

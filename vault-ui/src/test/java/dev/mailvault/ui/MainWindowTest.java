@@ -194,6 +194,9 @@ class MainWindowTest {
         robot.interact(() -> table(robot).getSelectionModel().select(1));
         fx.settle();
         assertThat(table(robot).getItems().get(1).staleDevices()).isEqualTo(1);
+        assertThat(robot.lookup(".steps .label").queryAllAs(Label.class))
+                .extracting(Label::getText)
+                .anySatisfy(step -> assertThat(step).contains("taro@example.jp"));
         robot.clickOn("#done-iPhone");
         fx.settle();
         waitUntil(() -> table(robot).getItems().get(1).staleDevices() == 0);
@@ -202,5 +205,88 @@ class MainWindowTest {
         assertThat(Optional.ofNullable(
                         robot.lookup("#banner").queryAs(Label.class).getText()))
                 .hasValueSatisfying(t -> assertThat(t).doesNotContain("device"));
+    }
+
+    @Test
+    @DisplayName("the address fills in the provider, its servers and what password it wants")
+    void providerAutofill(FxRobot robot) {
+        unlock(robot);
+        robot.clickOn("#addAccount");
+        robot.clickOn("#formAddress").write("hanako@gmail.com");
+        robot.clickOn("#formDisplayName");
+        assertThat(robot.lookup("#formImap")
+                        .queryAs(javafx.scene.control.TextField.class)
+                        .getText())
+                .isEqualTo("imap.gmail.com:993:tls");
+        assertThat(robot.lookup("#formSmtp")
+                        .queryAs(javafx.scene.control.TextField.class)
+                        .getText())
+                .startsWith("smtp.gmail.com:");
+        assertThat(onFx(() -> robot.lookup("#formProvider")
+                        .queryAs(javafx.scene.control.ComboBox.class)
+                        .getValue()
+                        .toString()))
+                .contains("gmail");
+        assertThat(robot.lookup("#formProviderNote").queryAs(Label.class).getText())
+                .contains("app password");
+    }
+
+    @Test
+    @DisplayName("a device added from the detail pane is stored for the ticked account")
+    void addDevice(FxRobot robot) {
+        unlock(robot);
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        fx.settle();
+        robot.clickOn("#addDevice");
+        fx.settle();
+        fill(robot, "#deviceName", "Office PC");
+        robot.clickOn("#deviceSave");
+        fx.settle();
+        waitUntil(() -> robot.lookup(".device-row")
+                .match(n -> "device-Office PC".equals(n.getId()))
+                .tryQuery()
+                .isPresent());
+        var device = fx.window.session().devices().stream()
+                .filter(d -> d.name().equals("Office PC"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(device.uses()).extracting(u -> u.account().value()).containsOnly("hanako@example.com");
+        assertThat(device.type()).isEqualTo(DeviceType.IPHONE);
+    }
+
+    @Test
+    @DisplayName("the doctor's findings for the selected account are shown")
+    void doctorFindings(FxRobot robot) {
+        unlock(robot);
+        robot.interact(() -> table(robot).getSelectionModel().select(1));
+        fx.settle();
+        waitUntil(() -> !robot.lookup("#doctor")
+                .queryAs(javafx.scene.layout.VBox.class)
+                .getChildren()
+                .isEmpty());
+        assertThat(robot.lookup("#doctor .label").queryAllAs(Label.class))
+                .extracting(Label::getUserData)
+                .contains(dev.mailvault.core.doctor.FindingCode.NO_CHECKS);
+    }
+
+    @Test
+    @DisplayName("switching the language in the settings redraws the window in Japanese and keeps it")
+    void switchLanguage(FxRobot robot) {
+        unlock(robot);
+        robot.clickOn("#openSettings");
+        robot.interact(() -> robot.lookup("#settingsLanguage")
+                .queryAs(javafx.scene.control.ComboBox.class)
+                .setValue(dev.mailvault.ui.settings.Settings.Language.JAPANESE));
+        robot.clickOn("#settingsSave");
+        fx.settle();
+        assertThat(robot.lookup("#lock")
+                        .queryAs(javafx.scene.control.Button.class)
+                        .getText())
+                .isEqualTo("ロック");
+        assertThat(fx.window.isUnlocked()).isTrue();
+        assertThat(new dev.mailvault.ui.settings.SettingsStore(dir.resolve("config/ui.properties"))
+                        .load()
+                        .language())
+                .isEqualTo(dev.mailvault.ui.settings.Settings.Language.JAPANESE);
     }
 }

@@ -9,8 +9,8 @@ import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.Endpoint;
 import dev.mailvault.core.crypto.KdfParameters;
 import dev.mailvault.core.crypto.Secret;
+import dev.mailvault.core.provider.ProviderCatalog;
 import dev.mailvault.core.remind.RotationPolicy;
-import dev.mailvault.ui.settings.Settings;
 import dev.mailvault.ui.settings.SettingsStore;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -52,10 +52,11 @@ final class UiFixture {
         return new AppConfig(
                 vaultFile,
                 service,
+                ProviderCatalog.builtIn(),
                 () -> KdfParameters.FLOOR,
                 new SettingsStore(dir.resolve("config/ui.properties")),
                 Locale.ENGLISH,
-                Optional.of(Settings.Language.ENGLISH),
+                Optional.empty(),
                 clipboardClearAfter,
                 autoLock);
     }

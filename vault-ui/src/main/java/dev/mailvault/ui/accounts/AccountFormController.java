@@ -24,6 +24,7 @@ final class AccountFormController {
     private final Optional<AccountInfo> editing;
     private final Consumer<Address> onSaved;
     private final AccountFormView view;
+    private final ProviderAutofill autofill;
     private boolean saving;
 
     AccountFormController(AppContext context, Optional<AccountInfo> editing, Consumer<Address> onSaved) {
@@ -32,12 +33,20 @@ final class AccountFormController {
         this.editing = editing;
         this.onSaved = onSaved;
         this.view = new AccountFormView(texts);
+        this.autofill = new ProviderAutofill(context.catalog(), texts, view);
         view.title.setText(texts.get(editing.isPresent() ? "form.editTitle" : "form.addTitle"));
         view.smtpPassword.disableProperty().bind(view.smtpSame.selectedProperty());
         view.smtpPasswordLabel.disableProperty().bind(view.smtpSame.selectedProperty());
         view.save.setOnAction(e -> save());
         view.cancel.setOnAction(e -> context.modal().hide());
-        editing.ifPresent(this::fill);
+        editing.ifPresentOrElse(this::fill, () -> {
+            autofill.choose(context.catalog().generic());
+            view.address.focusedProperty().addListener((obs, was, focused) -> {
+                if (!focused) {
+                    autofill.fromAddress(view.address.getText());
+                }
+            });
+        });
     }
 
     void show() {
@@ -49,10 +58,11 @@ final class AccountFormController {
         AccountSpec spec = info.spec();
         view.address.setText(spec.address().value());
         view.displayName.setText(spec.displayName());
-        view.provider.setValue(spec.providerId());
+        autofill.show(spec.providerId(), spec.address());
         view.imap.setText(spec.imap().toString());
         view.smtp.setText(spec.smtp().toString());
         view.login.setText(spec.imapLogin().equals(spec.address().value()) ? "" : spec.imapLogin());
+        view.smtpLogin.setText(spec.smtpLogin().equals(spec.imapLogin()) ? "" : spec.smtpLogin());
         view.smtpSame.setSelected(spec.smtpSameAsImap());
         view.policy.setValue(spec.policy().spec());
         view.caCert.setText(spec.caCertPem());
@@ -73,14 +83,17 @@ final class AccountFormController {
     private AccountSpec spec() {
         Address address = Address.of(view.address.getText());
         String login = view.login.getText();
+        String smtpLogin = view.smtpLogin.getText().isBlank() ? login : view.smtpLogin.getText();
         return new AccountSpec(
                 address,
                 view.displayName.getText(),
-                view.provider.getValue(),
+                view.provider.getValue() == null
+                        ? null
+                        : view.provider.getValue().id(),
                 Endpoint.parse(view.imap.getText()),
                 Endpoint.parse(view.smtp.getText()),
                 login,
-                login,
+                smtpLogin,
                 view.smtpSame.isSelected(),
                 view.caCert.getText().isBlank() ? null : view.caCert.getText().strip() + "\n",
                 editing.map(i -> i.spec().notes()).orElse(""),

@@ -1,6 +1,7 @@
 package dev.mailvault.ui.accounts;
 
 import atlantafx.base.theme.Styles;
+import dev.mailvault.core.provider.Provider;
 import dev.mailvault.ui.common.Texts;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -21,11 +22,12 @@ final class AccountFormView {
     final Label title = new Label();
     final TextField address = new TextField();
     final TextField displayName = new TextField();
-    final ComboBox<String> provider = new ComboBox<>();
+    final ComboBox<Provider> provider = new ComboBox<>();
     final Label providerNote = new Label();
     final TextField imap = new TextField();
     final TextField smtp = new TextField();
     final TextField login = new TextField();
+    final TextField smtpLogin = new TextField();
     final CheckBox smtpSame = new CheckBox();
     final Label imapPasswordLabel = new Label();
     final PasswordField imapPassword = new PasswordField();
@@ -44,7 +46,6 @@ final class AccountFormView {
         address.setPromptText("name@example.jp");
         displayName.setId("formDisplayName");
         provider.setId("formProvider");
-        provider.setEditable(true);
         provider.setMaxWidth(Double.MAX_VALUE);
         providerNote.setId("formProviderNote");
         providerNote.setWrapText(true);
@@ -55,6 +56,8 @@ final class AccountFormView {
         smtp.setPromptText("smtp.example.jp:465");
         login.setId("formLogin");
         login.setPromptText(texts.get("form.loginDefault"));
+        smtpLogin.setId("formSmtpLogin");
+        smtpLogin.setPromptText(texts.get("form.smtpLoginDefault"));
         smtpSame.setId("formSmtpSame");
         smtpSame.setText(texts.get("form.smtpSame"));
         smtpSame.setSelected(true);
@@ -99,6 +102,7 @@ final class AccountFormView {
         grid.addRow(row++, new Label(texts.get("form.imap")), imap);
         grid.addRow(row++, new Label(texts.get("form.smtp")), smtp);
         grid.addRow(row++, new Label(texts.get("form.login")), login);
+        grid.addRow(row++, new Label(texts.get("form.smtpLogin")), smtpLogin);
         grid.add(smtpSame, 1, row++);
         grid.addRow(row++, imapPasswordLabel, imapPassword);
         grid.addRow(row++, smtpPasswordLabel, smtpPassword);

@@ -4,8 +4,12 @@ import dev.mailvault.core.account.AccountInfo;
 import dev.mailvault.core.account.Address;
 import dev.mailvault.core.devices.DeviceInfo;
 import dev.mailvault.core.remind.PasswordAge;
+import dev.mailvault.core.remind.ReminderItem;
+import dev.mailvault.core.remind.ReminderStatus;
+import dev.mailvault.core.remind.Reminders;
 import dev.mailvault.ui.common.AppContext;
 import dev.mailvault.ui.common.Formats;
+import dev.mailvault.ui.common.ProviderNames;
 import dev.mailvault.ui.common.Screen;
 import dev.mailvault.ui.common.Texts;
 import dev.mailvault.ui.detail.DetailController;
@@ -111,7 +115,7 @@ public final class AccountsController implements Screen {
     }
 
     private String providerName(AccountInfo info) {
-        return info.spec().providerId();
+        return ProviderNames.of(context.catalog(), info.spec().providerId(), texts.locale());
     }
 
     private record Loaded(List<AccountRow> rows, List<DeviceInfo> devices) {}
@@ -134,20 +138,20 @@ public final class AccountsController implements Screen {
     }
 
     private void showBanner(Loaded loaded) {
-        long overdue = loaded.rows().stream()
-                .filter(r -> r.band() == PasswordAge.Band.OVERDUE)
-                .count();
-        long aging = loaded.rows().stream()
-                .filter(r -> r.band() == PasswordAge.Band.AGING)
-                .count();
+        // the same reminder rule as `vault remind`: overdue, or due within its window
+        List<ReminderItem> due = new Reminders(context.clock())
+                .due(loaded.rows().stream().map(AccountRow::info).toList());
+        long overdue =
+                due.stream().filter(i -> i.status() == ReminderStatus.OVERDUE).count();
+        long dueSoon = due.size() - overdue;
         long stale = loaded.devices().stream().filter(DeviceInfo::stale).count();
         List<String> parts = new ArrayList<>();
         notice.ifPresent(parts::add);
         if (overdue > 0) {
             parts.add(texts.get("banner.overdue", overdue));
         }
-        if (aging > 0) {
-            parts.add(texts.get("banner.aging", aging));
+        if (dueSoon > 0) {
+            parts.add(texts.get("banner.dueSoon", dueSoon, Reminders.DUE_SOON_DAYS));
         }
         if (stale > 0) {
             parts.add(texts.get("banner.stale", stale));

@@ -2,6 +2,7 @@ package dev.mailvault.ui.common;
 
 import dev.mailvault.core.VaultService;
 import dev.mailvault.core.VaultSession;
+import dev.mailvault.core.provider.ProviderCatalog;
 import dev.mailvault.ui.settings.Settings;
 import java.time.Clock;
 
@@ -12,6 +13,8 @@ public interface AppContext {
     Background background();
 
     VaultService service();
+
+    ProviderCatalog catalog();
 
     /** The unlocked vault; calls are serialised, and fail with {@link SerialSession.LockedException} once locked. */
     VaultSession session();

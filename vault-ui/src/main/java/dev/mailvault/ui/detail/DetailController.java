@@ -8,12 +8,16 @@ import dev.mailvault.core.account.CredentialInfo;
 import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.devices.DeviceInfo;
+import dev.mailvault.core.devices.ReentrySteps;
+import dev.mailvault.core.doctor.Diagnosis;
+import dev.mailvault.core.doctor.Finding;
 import dev.mailvault.core.remind.PasswordAge;
 import dev.mailvault.core.verify.CheckResult;
 import dev.mailvault.ui.accounts.CheckLabels;
 import dev.mailvault.ui.common.AppContext;
 import dev.mailvault.ui.common.Formats;
 import dev.mailvault.ui.common.Texts;
+import dev.mailvault.ui.devices.DeviceFormController;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,8 +57,8 @@ public final class DetailController {
         view.edit.setOnAction(e -> shown.ifPresent(onEdit));
         view.verify.setVisible(false);
         view.verify.setManaged(false);
-        view.doctorSection.setVisible(false);
-        view.addDevice.setVisible(false);
+        view.addDevice.setOnAction(e ->
+                address().ifPresent(a -> new DeviceFormController(context, Optional.of(a), this::changed).show()));
     }
 
     public Parent view() {
@@ -71,7 +75,7 @@ public final class DetailController {
         }
         context.background()
                 .run(
-                        () -> DetailData.load(context.session(), account),
+                        () -> DetailData.load(context.session(), context.catalog(), account),
                         data -> {
                             if (request == loadRequest) {
                                 render(data);
@@ -105,6 +109,7 @@ public final class DetailController {
         renderChecks(data.checks());
         renderDevices(account.address(), data.devices());
         renderHistory(data);
+        renderDiagnosis(data.diagnosis());
         view.showContent(true);
     }
 
@@ -233,7 +238,7 @@ public final class DetailController {
         boolean stale = device.uses().stream().anyMatch(u -> u.account().equals(address) && u.needsReentry());
         Label name = new Label(device.name());
         name.getStyleClass().add(Styles.TEXT_BOLD);
-        Label type = new Label(device.type().id());
+        Label type = new Label(ReentrySteps.typeName(device.type(), texts.locale()));
         type.getStyleClass().add(Styles.TEXT_MUTED);
         Label state = new Label(stale ? texts.get("device.needsReentry") : texts.get("device.current"));
         state.getStyleClass().add(stale ? "stale-devices" : Styles.TEXT_MUTED);
@@ -248,6 +253,16 @@ public final class DetailController {
             done.getStyleClass().addAll(Styles.SMALL, Styles.SUCCESS);
             done.setOnAction(e -> markDone(device.name(), address));
             top.getChildren().add(done);
+            VBox steps = new VBox(2);
+            steps.getStyleClass().add("steps");
+            List<String> lines = ReentrySteps.forType(device.type(), address, texts.locale());
+            for (int i = 0; i < lines.size(); i++) {
+                Label step = new Label((i + 1) + ". " + lines.get(i));
+                step.setWrapText(true);
+                step.getStyleClass().add(Styles.TEXT_SMALL);
+                steps.getChildren().add(step);
+            }
+            row.getChildren().add(steps);
         }
         return row;
     }
@@ -282,6 +297,17 @@ public final class DetailController {
             Label none = new Label(texts.get("detail.noHistory"));
             none.getStyleClass().add(Styles.TEXT_MUTED);
             view.history.getChildren().add(none);
+        }
+    }
+
+    private void renderDiagnosis(Diagnosis diagnosis) {
+        view.doctor.getChildren().clear();
+        for (Finding finding : diagnosis.findings()) {
+            Label line = new Label(finding.text(texts.locale()));
+            line.setWrapText(true);
+            line.getStyleClass().add("finding-" + finding.severity().name().toLowerCase(Locale.ROOT));
+            line.setUserData(finding.code());
+            view.doctor.getChildren().add(line);
         }
     }
 
