@@ -1,13 +1,11 @@
 package dev.mailvault.core.doctor;
 
-import dev.mailvault.core.NotFoundException;
 import dev.mailvault.core.VaultSession;
 import dev.mailvault.core.account.AccountInfo;
 import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.CredentialInfo;
 import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.devices.DeviceInfo;
-import dev.mailvault.core.provider.Provider;
 import dev.mailvault.core.provider.ProviderCatalog;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,22 +41,13 @@ public final class SessionDoctor {
                     .toList();
             return Doctor.diagnose(
                     account,
-                    providerOf(catalog, account),
+                    catalog.forAccount(account.spec().providerId(), address),
                     secrets.build(),
                     session.checks(address, CHECKS),
                     devices,
                     session.clock());
         } finally {
             opened.forEach(Secret::close);
-        }
-    }
-
-    /** The account's provider entry; one no longer in the catalog falls back to the address's. */
-    static Provider providerOf(ProviderCatalog catalog, AccountInfo account) {
-        try {
-            return catalog.byId(account.spec().providerId());
-        } catch (NotFoundException e) {
-            return catalog.lookup(account.address());
         }
     }
 }

@@ -45,6 +45,8 @@ public final class AccountsController implements Screen {
     private final DetailController detail;
     private final Runnable openSettings;
     private Optional<String> notice = Optional.empty();
+    /** Set while the rows are replaced, so the detail pane does not blink through "nothing selected". */
+    private boolean reloading;
 
     public AccountsController(AppContext context, Runnable openSettings) {
         this.context = context;
@@ -59,8 +61,17 @@ public final class AccountsController implements Screen {
         view.table.setItems(sorted);
         view.search.textProperty().addListener((obs, old, query) -> filtered.setPredicate(r -> r.matches(query)));
         view.table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (reloading) {
+                return;
+            }
             if (row == null || old == null || !row.address().equals(old.address())) {
                 detail.show(row == null ? null : row.info());
+            }
+        });
+        view.table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && selected().isPresent()) {
+                detail.verifyNow();
+                e.consume();
             }
         });
         view.root.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
@@ -115,19 +126,25 @@ public final class AccountsController implements Screen {
     }
 
     private String providerName(AccountInfo info) {
-        return ProviderNames.of(context.catalog(), info.spec().providerId(), texts.locale());
+        return ProviderNames.of(context.catalog(), info.spec().providerId(), info.address(), texts.locale());
     }
 
     private record Loaded(List<AccountRow> rows, List<DeviceInfo> devices) {}
 
     private void show(Loaded loaded, Optional<Address> keep) {
-        rows.setAll(loaded.rows());
+        Optional<AccountRow> again;
+        reloading = true;
+        try {
+            rows.setAll(loaded.rows());
+            again = keep.flatMap(a -> view.table.getItems().stream()
+                    .filter(r -> r.address().equals(a))
+                    .findFirst());
+            again.ifPresent(row -> view.table.getSelectionModel().select(row));
+        } finally {
+            reloading = false;
+        }
         showBanner(loaded);
-        Optional<AccountRow> again = keep.flatMap(a -> view.table.getItems().stream()
-                .filter(r -> r.address().equals(a))
-                .findFirst());
         if (again.isPresent()) {
-            view.table.getSelectionModel().select(again.get());
             detail.show(again.get().info());
         } else if (!view.table.getItems().isEmpty()
                 && view.table.getSelectionModel().isEmpty()) {

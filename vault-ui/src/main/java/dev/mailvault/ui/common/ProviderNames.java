@@ -1,18 +1,15 @@
 package dev.mailvault.ui.common;
 
-import dev.mailvault.core.NotFoundException;
+import dev.mailvault.core.account.Address;
 import dev.mailvault.core.provider.ProviderCatalog;
 import java.util.Locale;
 
-/** A provider's name in the user's language; an id the catalog no longer has is shown as it is. */
+/** A provider's name in the user's language. */
 public final class ProviderNames {
     private ProviderNames() {}
 
-    public static String of(ProviderCatalog catalog, String providerId, Locale locale) {
-        try {
-            return catalog.byId(providerId).name(locale);
-        } catch (NotFoundException e) {
-            return providerId;
-        }
+    /** The entry the account is stored with, else the one for its domain (as verify and doctor use). */
+    public static String of(ProviderCatalog catalog, String providerId, Address address, Locale locale) {
+        return catalog.forAccount(providerId, address).name(locale);
     }
 }

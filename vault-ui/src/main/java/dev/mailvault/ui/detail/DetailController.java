@@ -16,8 +16,12 @@ import dev.mailvault.core.verify.CheckResult;
 import dev.mailvault.ui.accounts.CheckLabels;
 import dev.mailvault.ui.common.AppContext;
 import dev.mailvault.ui.common.Formats;
+import dev.mailvault.ui.common.ProviderNames;
 import dev.mailvault.ui.common.Texts;
 import dev.mailvault.ui.devices.DeviceFormController;
+import dev.mailvault.ui.verify.ResultRows;
+import dev.mailvault.ui.verify.VerifySummary;
+import dev.mailvault.ui.verify.VerifyTask;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,6 +50,7 @@ public final class DetailController {
     private final DetailView view;
     private Optional<AccountInfo> shown = Optional.empty();
     private long loadRequest;
+    private VerifyTask verifying;
 
     public DetailController(AppContext context, Runnable onChanged, Consumer<AccountInfo> onEdit) {
         this.context = context;
@@ -55,8 +60,8 @@ public final class DetailController {
         this.onEdit = onEdit;
         this.view = new DetailView(texts);
         view.edit.setOnAction(e -> shown.ifPresent(onEdit));
-        view.verify.setVisible(false);
-        view.verify.setManaged(false);
+        view.verify.setOnAction(e -> verifyNow());
+        view.cancelVerify.setOnAction(e -> cancelVerify());
         view.addDevice.setOnAction(e ->
                 address().ifPresent(a -> new DeviceFormController(context, Optional.of(a), this::changed).show()));
     }
@@ -68,7 +73,13 @@ public final class DetailController {
     /** Shows an account (reloaded from the vault), or the placeholder for null. */
     public void show(AccountInfo account) {
         long request = ++loadRequest;
+        boolean other = account == null
+                || shown.map(a -> !a.address().equals(account.address())).orElse(true);
         shown = Optional.ofNullable(account);
+        if (other) {
+            view.verifyResults.getChildren().clear();
+            view.verifyStatus.setText("");
+        }
         if (account == null) {
             view.showContent(false);
             return;
@@ -88,6 +99,67 @@ public final class DetailController {
         return shown.map(AccountInfo::address);
     }
 
+    /**
+     * Logs in to the shown account's servers in the background; results appear as they arrive and
+     * the window stays usable. One run at a time.
+     */
+    public void verifyNow() {
+        if (verifying != null || shown.isEmpty()) {
+            return;
+        }
+        Address address = shown.get().address();
+        view.verifyResults.getChildren().clear();
+        view.verifyStatus.setText(texts.get("verify.running"));
+        VerifyTask task = new VerifyTask(context.session(), context.catalog(), context.clock(), address, check -> {
+            if (address().map(address::equals).orElse(false)) {
+                view.verifyResults.getChildren().add(ResultRows.of(check, texts));
+            }
+        });
+        verifying = task;
+        setVerifying(true);
+        view.verifyProgress.progressProperty().bind(task.progressProperty());
+        context.background()
+                .submit(
+                        task,
+                        report -> {
+                            finishVerify(task);
+                            if (address().map(address::equals).orElse(false)) {
+                                view.verifyStatus.setText(VerifySummary.of(report, texts));
+                            }
+                            changed();
+                        },
+                        error -> {
+                            finishVerify(task);
+                            view.verifyStatus.setText("");
+                            context.showError(error);
+                        });
+    }
+
+    private void cancelVerify() {
+        VerifyTask task = verifying;
+        if (task != null) {
+            task.cancel();
+            finishVerify(task);
+            view.verifyStatus.setText(texts.get("verify.cancelled"));
+        }
+    }
+
+    private void finishVerify(VerifyTask task) {
+        if (verifying == task) {
+            verifying = null;
+            setVerifying(false);
+        }
+    }
+
+    private void setVerifying(boolean running) {
+        view.verify.setDisable(running);
+        view.cancelVerify.setVisible(running);
+        view.verifyProgress.setVisible(running);
+        if (!running) {
+            view.verifyProgress.progressProperty().unbind();
+        }
+    }
+
     /** Copies the selected account's login password (IMAP) to the clipboard. */
     public void copyPassword() {
         address().ifPresent(a -> copy(a, CredentialRef.IMAP));
@@ -98,8 +170,8 @@ public final class DetailController {
         shown = Optional.of(account);
         AccountSpec spec = account.spec();
         view.title.setText(account.address().value());
-        view.subtitle.setText(
-                spec.displayName().isEmpty() ? spec.providerId() : spec.displayName() + " · " + spec.providerId());
+        String provider = ProviderNames.of(context.catalog(), spec.providerId(), account.address(), texts.locale());
+        view.subtitle.setText(spec.displayName().isEmpty() ? provider : spec.displayName() + " · " + provider);
         view.servers.setText(
                 texts.get("detail.servers", spec.imap().toString(), spec.smtp().toString(), spec.imapLogin()));
         view.credentials.getChildren().clear();
@@ -318,6 +390,9 @@ public final class DetailController {
 
     public void dispose() {
         loadRequest++;
+        if (verifying != null) {
+            verifying.cancel();
+        }
         view.credentials.getChildren().clear();
     }
 }

@@ -1,0 +1,26 @@
+package dev.mailvault.ui.verify;
+
+import dev.mailvault.core.verify.Outcome;
+import dev.mailvault.core.verify.VerifyService;
+import dev.mailvault.ui.common.Texts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A finished run in one or two sentences: how many logins worked, and what became of a rotation. */
+public final class VerifySummary {
+    private VerifySummary() {}
+
+    public static String of(VerifyService.Report report, Texts texts) {
+        Map<Outcome, Long> summary = report.summary();
+        long ok = summary.getOrDefault(Outcome.OK, 0L);
+        long skipped = summary.getOrDefault(Outcome.SKIPPED, 0L);
+        long failed = report.checks().size() - ok - skipped;
+        List<String> parts = new ArrayList<>();
+        parts.add(texts.get("verify.summary", ok, failed));
+        for (VerifyService.RotationEvent event : report.rotations()) {
+            parts.add(texts.get("rotation.outcome." + event.outcome().name()));
+        }
+        return String.join(" ", parts);
+    }
+}
