@@ -19,7 +19,9 @@ import dev.mailvault.ui.settings.Settings;
 import dev.mailvault.ui.settings.SettingsController;
 import dev.mailvault.ui.unlock.CreateVaultController;
 import dev.mailvault.ui.unlock.UnlockController;
+import java.net.URI;
 import java.nio.file.Files;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -54,6 +56,8 @@ public final class AppWindow implements AppContext {
     private final Background background = new Background();
     private final SecretClipboard clipboard;
     private final IdleLock idleLock;
+    private final Consumer<URI> linkOpener;
+    private final SecureRandom random = new SecureRandom();
     private Settings settings;
     /** The language asked for on the command line, until the user picks one in the settings. */
     private Optional<Settings.Language> languageOverride;
@@ -62,9 +66,10 @@ public final class AppWindow implements AppContext {
     private VaultSession session;
     private Screen current;
 
-    public AppWindow(Stage stage, AppConfig config) {
+    public AppWindow(Stage stage, AppConfig config, Consumer<URI> linkOpener) {
         this.stage = stage;
         this.config = config;
+        this.linkOpener = linkOpener;
         this.settings = config.settingsStore().load();
         this.languageOverride = config.language();
         this.texts = Texts.forLocale(locale());
@@ -180,6 +185,16 @@ public final class AppWindow implements AppContext {
     @Override
     public VaultService service() {
         return config.service();
+    }
+
+    @Override
+    public SecureRandom random() {
+        return random;
+    }
+
+    @Override
+    public void openLink(URI url) {
+        linkOpener.accept(url);
     }
 
     @Override

@@ -8,6 +8,6 @@ public final class MailVaultApp extends Application {
     @Override
     public void start(Stage stage) {
         AppConfig config = AppConfig.fromArguments(getParameters().getRaw(), System.getenv());
-        new AppWindow(stage, config).show();
+        new AppWindow(stage, config, url -> getHostServices().showDocument(url.toString())).show();
     }
 }

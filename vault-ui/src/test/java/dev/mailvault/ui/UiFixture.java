@@ -41,6 +41,7 @@ final class UiFixture {
     Duration clipboardClearAfter = Duration.ofSeconds(20);
     Optional<Duration> autoLock = Optional.empty();
     AppWindow window;
+    final java.util.List<java.net.URI> openedLinks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     UiFixture(Path dir) {
         this.dir = dir;
@@ -62,7 +63,7 @@ final class UiFixture {
     }
 
     AppWindow start(Stage stage) {
-        window = new AppWindow(stage, config());
+        window = new AppWindow(stage, config(), openedLinks::add);
         window.show();
         return window;
     }

@@ -4,6 +4,8 @@ import dev.mailvault.core.VaultService;
 import dev.mailvault.core.VaultSession;
 import dev.mailvault.core.provider.ProviderCatalog;
 import dev.mailvault.ui.settings.Settings;
+import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 
 /** What every controller may use: words, the worker, the open vault, and the window's services. */
@@ -28,6 +30,12 @@ public interface AppContext {
     default Clock clock() {
         return service().clock();
     }
+
+    /** Randomness for generated passwords. */
+    SecureRandom random();
+
+    /** Opens a provider's https page in the user's browser. */
+    void openLink(URI url);
 
     /** Wipes the keys and returns to the unlock screen. */
     void lock();

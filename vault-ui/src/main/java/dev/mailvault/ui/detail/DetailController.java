@@ -19,6 +19,7 @@ import dev.mailvault.ui.common.Formats;
 import dev.mailvault.ui.common.ProviderNames;
 import dev.mailvault.ui.common.Texts;
 import dev.mailvault.ui.devices.DeviceFormController;
+import dev.mailvault.ui.rotation.RotationWizardController;
 import dev.mailvault.ui.verify.ResultRows;
 import dev.mailvault.ui.verify.VerifySummary;
 import dev.mailvault.ui.verify.VerifyTask;
@@ -207,7 +208,17 @@ public final class DetailController {
         copy.setId("copy-" + credential.ref().toString().replace(':', '-'));
         copy.getStyleClass().add(Styles.SMALL);
         copy.setOnAction(e -> copy(account.address(), credential.ref()));
-        HBox top = new HBox(8, name, value, reveal, copy);
+        Button change = new Button(texts.get("rotation.change"));
+        change.setId("rotate-" + credential.ref().toString().replace(':', '-'));
+        change.getStyleClass().add(Styles.SMALL);
+        change.setOnAction(e -> new RotationWizardController(
+                        context,
+                        account,
+                        credential.ref(),
+                        credentialName(credential.ref(), account.spec()),
+                        this::changed)
+                .show());
+        HBox top = new HBox(8, name, value, reveal, copy, change);
         top.setAlignment(Pos.CENTER_LEFT);
 
         PasswordAge ages = new PasswordAge(context.clock());

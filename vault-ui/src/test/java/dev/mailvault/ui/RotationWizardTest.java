@@ -1,0 +1,140 @@
+package dev.mailvault.ui;
+
+import static dev.mailvault.ui.UiFixture.MASTER;
+import static dev.mailvault.ui.UiFixture.fill;
+import static dev.mailvault.ui.UiFixture.onFx;
+import static dev.mailvault.ui.UiFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailvault.core.VaultSession;
+import dev.mailvault.core.account.Address;
+import dev.mailvault.core.account.CredentialRef;
+import dev.mailvault.core.crypto.Secret;
+import dev.mailvault.core.devices.DeviceInfo;
+import dev.mailvault.core.devices.DeviceType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@DisplayName("Rotation wizard, against a real GreenMail over TLS")
+@ExtendWith(ApplicationExtension.class)
+class RotationWizardTest {
+    static final Address ALICE = Address.of("alice@example.test");
+
+    @TempDir
+    Path dir;
+
+    UiFixture fx;
+    TestMailServer server;
+
+    @Start
+    void start(Stage stage) {
+        server = new TestMailServer();
+        server.user(ALICE.value(), "alice-old-pass");
+        fx = new UiFixture(dir);
+        try (VaultSession session = fx.createVault();
+                Secret old = UiFixture.secret("alice-old-pass")) {
+            session.addAccount(server.spec(ALICE.value(), false), old, null);
+            session.addDevice("iPhone", DeviceType.IPHONE, List.of(ALICE));
+        }
+        // the rotation happens later than the device got the old value
+        fx.clock.advance(Duration.ofDays(30));
+        fx.start(stage);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private void openWizard(FxRobot robot) {
+        fill(robot, "#master", MASTER);
+        robot.clickOn("#unlock");
+        waitUntil(() -> robot.lookup("#accounts").tryQuery().isPresent());
+        fx.settle();
+        waitUntil(() -> robot.lookup("#rotate-imap").tryQuery().isPresent());
+        robot.clickOn("#rotate-imap");
+        waitUntil(() -> robot.lookup("#rotationWizard").tryQuery().isPresent());
+    }
+
+    private DeviceInfo iPhone() {
+        return fx.window.session().devices().get(0);
+    }
+
+    @Test
+    @DisplayName(
+            "a pasted value is stored as pending, promoted by a login, makes the device stale, and ticking it clears it")
+    void fullRotation(FxRobot robot) {
+        openWizard(robot);
+        robot.clickOn("#rotationNext");
+
+        robot.clickOn("#rotationPaste");
+        fill(robot, "#rotationNewValue", "alice-new-pass");
+        robot.clickOn("#rotationStore");
+        fx.settle();
+        try (Secret pending =
+                fx.window.session().pendingSecret(ALICE, CredentialRef.IMAP).orElseThrow()) {
+            assertThat(pending.revealForLegacyApi()).isEqualTo("alice-new-pass");
+        }
+        assertThat(iPhone().stale()).isFalse();
+
+        // the user changes it at the provider
+        server.greenMail.getUserManager().getUser(ALICE.value()).setPassword("alice-new-pass");
+        robot.clickOn("#rotationNext");
+        robot.clickOn("#rotationVerify");
+        fx.settle();
+        waitUntil(() ->
+                robot.lookup("#rotationVerdict").queryAs(Label.class).getText().contains("now the current"));
+        assertThat(fx.window.session().pendingSecret(ALICE, CredentialRef.IMAP)).isEmpty();
+        try (Secret current = fx.window.session().secret(ALICE, CredentialRef.IMAP)) {
+            assertThat(current.revealForLegacyApi()).isEqualTo("alice-new-pass");
+        }
+        assertThat(iPhone().stale()).isTrue();
+
+        robot.clickOn("#rotationNext");
+        fx.settle();
+        waitUntil(() -> robot.lookup("#updated-iPhone").tryQuery().isPresent());
+        assertThat(onFx(() ->
+                        robot.lookup("#updated-iPhone").queryAs(CheckBox.class).isSelected()))
+                .isFalse();
+        robot.clickOn("#updated-iPhone");
+        fx.settle();
+        assertThat(iPhone().stale()).isFalse();
+        robot.clickOn("#rotationNext");
+        waitUntil(() -> robot.lookup("#rotationWizard").tryQuery().isEmpty());
+    }
+
+    @Test
+    @DisplayName("a value the provider does not accept yet stays pending and the old one stays current")
+    void notChangedAtProvider(FxRobot robot) {
+        openWizard(robot);
+        robot.clickOn("#rotationNext");
+        robot.clickOn("#rotationGenerate");
+        robot.clickOn("#rotationStore");
+        fx.settle();
+        try (Secret pending =
+                fx.window.session().pendingSecret(ALICE, CredentialRef.IMAP).orElseThrow()) {
+            assertThat(pending.length()).isGreaterThanOrEqualTo(12);
+        }
+        robot.clickOn("#rotationNext");
+        robot.clickOn("#rotationVerify");
+        fx.settle();
+        waitUntil(() ->
+                robot.lookup("#rotationVerdict").queryAs(Label.class).getText().contains("still works"));
+        assertThat(fx.window.session().pendingSecret(ALICE, CredentialRef.IMAP)).isPresent();
+        assertThat(iPhone().stale()).isFalse();
+        assertThat(onFx(() -> robot.lookup("#rotationNext").query().isDisabled()))
+                .isTrue();
+    }
+}
