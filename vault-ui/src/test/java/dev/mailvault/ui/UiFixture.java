@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -41,7 +42,7 @@ final class UiFixture {
     Duration clipboardClearAfter = Duration.ofSeconds(20);
     Optional<Duration> autoLock = Optional.empty();
     AppWindow window;
-    final java.util.List<java.net.URI> openedLinks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<java.net.URI> openedLinks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     UiFixture(Path dir) {
         this.dir = dir;
@@ -62,7 +63,18 @@ final class UiFixture {
                 autoLock);
     }
 
-    AppWindow start(Stage stage) {
+    /**
+     * Opens the app in a window of its own: TestFX hides the primary stage between tests, and a
+     * hidden window is an app being closed (it locks and stops its worker).
+     */
+    AppWindow start(Stage primary) {
+        // close the windows of earlier tests, so that look-ups only find this one's nodes
+        for (javafx.stage.Window old : List.copyOf(javafx.stage.Window.getWindows())) {
+            if (old != primary) {
+                old.hide();
+            }
+        }
+        Stage stage = new Stage();
         window = new AppWindow(stage, config(), openedLinks::add);
         window.show();
         return window;
