@@ -80,11 +80,7 @@ public final class AuditTexts {
                         locale,
                         "describe.never-verified",
                         credential,
-                        String.join(
-                                separator(locale),
-                                asList(flag.detail().get(AuditFlag.PROTOCOLS)).stream()
-                                        .map(p -> p.toUpperCase(Locale.ROOT))
-                                        .toList()));
+                        protocols(asList(flag.detail().get(AuditFlag.PROTOCOLS)), locale));
             case NOT_VERIFIED_RECENTLY ->
                 format(
                         locale,
@@ -96,7 +92,8 @@ public final class AuditTexts {
                 format(
                         locale,
                         "describe.settings-unconfirmed",
-                        entry.provider().unconfirmedNotice(locale).orElse(""));
+                        entry.provider().name(locale),
+                        entry.provider().verified().toString());
         };
     }
 
@@ -125,6 +122,14 @@ public final class AuditTexts {
 
     private static List<String> asList(Object value) {
         return ((List<?>) value).stream().map(String::valueOf).toList();
+    }
+
+    /** "IMAP" or "IMAP and SMTP". */
+    private static String protocols(List<String> ids, Locale locale) {
+        List<String> names = ids.stream().map(p -> p.toUpperCase(Locale.ROOT)).toList();
+        return names.size() == 2
+                ? format(locale, "join.two", names.get(0), names.get(1))
+                : String.join(separator(locale), names);
     }
 
     private static String separator(Locale locale) {
