@@ -1,6 +1,7 @@
 package dev.mailvault.cli;
 
 import dev.mailvault.cli.command.AddCommand;
+import dev.mailvault.cli.command.AuditCommand;
 import dev.mailvault.cli.command.CompletionCommand;
 import dev.mailvault.cli.command.DemoCommand;
 import dev.mailvault.cli.command.EditCommand;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
             EditCommand.class,
             RemoveCommand.class,
             PasswdCommand.class,
+            AuditCommand.class,
             CompletionCommand.class,
             DemoCommand.class
         })
