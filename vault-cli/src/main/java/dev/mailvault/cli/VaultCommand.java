@@ -4,13 +4,17 @@ import dev.mailvault.cli.command.AddCommand;
 import dev.mailvault.cli.command.AuditCommand;
 import dev.mailvault.cli.command.CompletionCommand;
 import dev.mailvault.cli.command.DemoCommand;
+import dev.mailvault.cli.command.DoctorCommand;
 import dev.mailvault.cli.command.EditCommand;
 import dev.mailvault.cli.command.GetCommand;
 import dev.mailvault.cli.command.InitCommand;
 import dev.mailvault.cli.command.ListCommand;
 import dev.mailvault.cli.command.PasswdCommand;
+import dev.mailvault.cli.command.PinCommand;
 import dev.mailvault.cli.command.RemoveCommand;
+import dev.mailvault.cli.command.RotateCommand;
 import dev.mailvault.cli.command.ShowCommand;
+import dev.mailvault.cli.command.VerifyCommand;
 import dev.mailvault.cli.input.MasterPassword;
 import dev.mailvault.core.VaultService;
 import java.nio.file.Path;
@@ -40,7 +44,11 @@ import picocli.CommandLine.Spec;
             PasswdCommand.class,
             AuditCommand.class,
             CompletionCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            VerifyCommand.class,
+            RotateCommand.class,
+            PinCommand.class,
+            DoctorCommand.class
         })
 public final class VaultCommand implements Callable<Integer> {
     private final CliContext context;

@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code vault get ADDRESS}: the secret and a newline on standard output, nothing else. */
+/**
+ * {@code vault get ADDRESS}: the secret and a newline on standard output, nothing else; with
+ * {@code --pending} the new value of a rotation in progress.
+ */
 @Command(name = "get")
 public final class GetCommand extends VaultSubcommand {
     @Parameters(index = "0", paramLabel = "ADDRESS", descriptionKey = "param.address")
@@ -22,6 +25,10 @@ public final class GetCommand extends VaultSubcommand {
 
     @Option(names = "--kind", paramLabel = "KIND", defaultValue = "imap")
     private String kind;
+
+    /** The new value of a rotation in progress: how a generated password reaches the provider's page. */
+    @Option(names = "--pending")
+    private boolean pending;
 
     @Override
     public Integer call() {
@@ -34,7 +41,14 @@ public final class GetCommand extends VaultSubcommand {
             if (!smtpServedByImap && account.credential(ref).isEmpty()) {
                 throw new UsageError(texts().get("err.noSuchCredential", ref, address));
             }
-            try (Secret secret = session.secret(address, ref)) {
+            Secret value;
+            if (pending) {
+                value = session.pendingSecret(address, ref)
+                        .orElseThrow(() -> new UsageError(texts().get("err.noPending", ref, address)));
+            } else {
+                value = session.secret(address, ref);
+            }
+            try (Secret secret = value) {
                 SecretOut.write(out(), secret);
                 out().println();
                 out().flush();

@@ -20,6 +20,7 @@ public final class SystemTerminal implements Terminal {
     private static final File TTY = new File("/dev/tty");
 
     private Boolean stdinIsTty;
+    private Boolean stderrIsTty;
 
     @Override
     public boolean interactive() {
@@ -43,6 +44,18 @@ public final class SystemTerminal implements Terminal {
         }
         char[] line = readFromTty(prompt, true);
         return line == null ? null : new String(line);
+    }
+
+    @Override
+    public boolean errorIsTerminal() {
+        if (stderrIsTty == null) {
+            // the child inherits our standard error, so "test -t 2" asks about ours
+            stderrIsTty = TTY.exists()
+                    && exitsZero(new ProcessBuilder("test", "-t", "2")
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                            .redirectError(ProcessBuilder.Redirect.INHERIT));
+        }
+        return stderrIsTty;
     }
 
     private boolean stdinIsTty() {
@@ -84,10 +97,13 @@ public final class SystemTerminal implements Terminal {
     }
 
     private static boolean succeeds(ProcessBuilder builder) {
+        return exitsZero(
+                builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD));
+    }
+
+    private static boolean exitsZero(ProcessBuilder builder) {
         try {
-            Process p = builder.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+            Process p = builder.start();
             return p.waitFor() == 0;
         } catch (IOException e) {
             return false;

@@ -14,6 +14,11 @@ public interface Terminal {
     /** Shows {@code prompt} and reads a line with echo (for confirmations); null at end of input. */
     String readLine(String prompt);
 
+    /** Whether standard error is a terminal, so a progress line drawn with {@code \r} is seen, not logged. */
+    default boolean errorIsTerminal() {
+        return false;
+    }
+
     /** No terminal: scripts, pipes, tests. */
     Terminal NONE = new Terminal() {
         @Override

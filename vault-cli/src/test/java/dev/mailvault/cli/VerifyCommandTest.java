@@ -1,0 +1,176 @@
+package dev.mailvault.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailvault.cli.Cli.Result;
+import dev.mailvault.cli.input.Terminal;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("vault verify against a real GreenMail over TLS")
+class VerifyCommandTest extends ServerTestBase {
+
+    @Test
+    @DisplayName("shows an OK and an AUTH_FAILED row for each protocol, a summary, and exits 1")
+    void okAndFailed() {
+        String good = account("good", "right-pw", "right-pw");
+        String bad = account("bad", "stale-pw", "changed-pw");
+
+        Result r = cli.unlocked("verify", good, bad);
+
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(r.out()).contains("RESULT").contains("SERVER SAID");
+        assertThat(r.out().lines().filter(l -> l.startsWith(good)))
+                .hasSize(2)
+                .allSatisfy(l -> assertThat(l).contains(" current ").contains(" OK "));
+        assertThat(r.out().lines().filter(l -> l.startsWith(bad)))
+                .hasSize(2)
+                .allSatisfy(l -> assertThat(l).contains("AUTH_FAILED"));
+        assertThat(r.out()).contains("535 5.7.8").contains("4 checks: OK 2, AUTH_FAILED 2");
+        assertThat(r.err()).as("no progress line without a terminal").doesNotContain("\r");
+    }
+
+    @Test
+    @DisplayName("exits 0 when every result is OK")
+    void allOk() {
+        String good = account("fine", "right-pw", "right-pw");
+        Result r = cli.unlocked("verify", good);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("2 checks: OK 2");
+    }
+
+    @Test
+    @DisplayName("--json prints exactly the contract's shape, with code where the server gave one")
+    void json() {
+        String good = account("jgood", "right-pw", "right-pw");
+        String bad = account("jbad", "stale-pw", "changed-pw");
+
+        Result r = cli.unlocked("verify", "--json", good, bad);
+
+        assertThat(r.code()).isEqualTo(ExitCodes.FINDINGS);
+        JsonNode doc = json(r);
+        assertThat(fieldNames(doc)).containsExactly("results", "summary", "rotations");
+        assertThat(doc.get("results")).hasSize(4);
+        JsonNode smtpFailure = null;
+        for (JsonNode result : doc.get("results")) {
+            List<String> names = fieldNames(result);
+            assertThat(names.subList(0, 8))
+                    .containsExactly(
+                            "account", "protocol", "credential", "outcome", "message", "millis", "host", "port");
+            assertThat(names.subList(8, names.size())).isSubsetOf("code", "alert");
+            assertThat(result.get("account").asText()).isIn(good, bad);
+            assertThat(result.get("protocol").asText()).isIn("imap", "smtp");
+            assertThat(result.get("credential").asText()).isEqualTo("current");
+            assertThat(result.get("host").asText()).isEqualTo("127.0.0.1");
+            assertThat(result.get("port").asInt()).isIn(server.imapPort(), server.smtpPort());
+            assertThat(result.get("millis").isIntegralNumber()).isTrue();
+            if (result.get("account").asText().equals(bad)
+                    && result.get("protocol").asText().equals("smtp")) {
+                smtpFailure = result;
+            }
+        }
+        assertThat(smtpFailure).isNotNull();
+        assertThat(smtpFailure.get("outcome").asText()).isEqualTo("AUTH_FAILED");
+        assertThat(smtpFailure.get("code").asText()).startsWith("535");
+        assertThat(fieldNames(doc.get("summary"))).containsExactly("OK", "AUTH_FAILED");
+        assertThat(doc.get("summary").get("OK").asInt()).isEqualTo(2);
+        assertThat(doc.get("summary").get("AUTH_FAILED").asInt()).isEqualTo(2);
+        assertThat(doc.get("rotations")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("--all skips a password that just failed (lockout protection), which still exits 1")
+    void lockout() {
+        String bad = account("locked", "stale-pw", "changed-pw");
+        assertThat(cli.unlocked("verify", bad).code()).isEqualTo(ExitCodes.FINDINGS);
+
+        Result all = cli.unlocked("verify", "--all");
+
+        assertThat(all.code()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(all.out()).contains("SKIPPED").contains("LOCKOUT_PROTECTION").contains("--force");
+        assertThat(all.out()).doesNotContain("AUTH_FAILED");
+    }
+
+    @Test
+    @DisplayName("an unknown account, no account, both addresses and --all, or a bad number: exit 2")
+    void badInput() {
+        Result unknown = cli.unlocked("verify", "nobody@mv-cli.example");
+        assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("no account nobody@mv-cli.example");
+        assertThat(cli.run("", "verify").code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.run("", "verify", "--all", "a@mv-cli.example").code()).isEqualTo(ExitCodes.USAGE);
+        Result timeout = cli.run("", "verify", "--all", "--timeout", "0");
+        assertThat(timeout.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(timeout.err()).contains("--timeout must be between 0.1 and 300 seconds");
+        assertThat(cli.run("", "verify", "--all", "--parallel", "0").code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.run("", "verify", "--all", "--per-host", "65").code()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    @DisplayName("draws a progress line on standard error when it is a terminal, never on standard output")
+    void progress() {
+        String good = account("progress", "right-pw", "right-pw");
+        cli.terminal = new Terminal() {
+            @Override
+            public boolean interactive() {
+                return false;
+            }
+
+            @Override
+            public char[] readSecret(String prompt) {
+                throw new IllegalStateException("not asked");
+            }
+
+            @Override
+            public String readLine(String prompt) {
+                throw new IllegalStateException("not asked");
+            }
+
+            @Override
+            public boolean errorIsTerminal() {
+                return true;
+            }
+        };
+        Result r = cli.unlocked("verify", good);
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("\rChecking logins: 0 of 2").contains("\rChecking logins: 2 of 2");
+        assertThat(r.out()).doesNotContain("\r").doesNotContain("Checking logins");
+    }
+
+    @Test
+    @DisplayName("speaks Japanese with --lang ja")
+    void japanese() {
+        String good = account("nihongo", "right-pw", "right-pw");
+        Result r = cli.unlocked("--lang", "ja", "verify", good);
+        assertThat(r.out()).contains("結果").contains("今の値").contains("確認 2 件：OK 2");
+    }
+
+    @Test
+    @DisplayName("--debug prints the protocol trace of verify and doctor --check without the password in any form")
+    void debugTrace() {
+        String password = "Dbg-Secret-\"q\" 71";
+        String ok = account("debug", password, password);
+        String refused = account("debugwrong", password, password + "x");
+
+        Result verify = cli.unlocked("--debug", "verify", ok, refused);
+        Result doctor = cli.unlocked("--debug", "doctor", ok, "--check");
+
+        assertThat(verify.err()).contains("CAPABILITY").contains("EHLO").contains(ok);
+        assertThat(doctor.err()).contains("CAPABILITY");
+        Base64.Encoder b64 = Base64.getEncoder();
+        for (Result r : List.of(verify, doctor)) {
+            assertThat(r.both())
+                    .doesNotContain("Dbg-Secret")
+                    .doesNotContain(b64.encodeToString(password.getBytes(StandardCharsets.UTF_8)));
+            for (String login : List.of(ok, refused)) {
+                assertThat(r.both())
+                        .doesNotContain(
+                                b64.encodeToString(("\0" + login + "\0" + password).getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+    }
+}
