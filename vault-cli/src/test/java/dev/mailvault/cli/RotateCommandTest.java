@@ -44,7 +44,8 @@ class RotateCommandTest extends ServerTestBase {
         Result done = cli.unlocked("verify", a);
         assertThat(done.code()).as(done.out()).isZero();
         assertThat(done.out())
-                .contains(a + ": the new IMAP password works: it is now the current one; 1 device needs it")
+                .contains(
+                        "PROMOTED " + a + ": the new IMAP password works: it is now the current one; 1 device needs it")
                 .contains("'vault devices --stale'");
         assertThat(cli.unlocked("get", a).out()).isEqualTo("new-password-2\n");
         JsonNode shown = json(cli.unlocked("show", a, "--json"));

@@ -63,7 +63,8 @@ final class CheckReport {
         if (!report.rotations().isEmpty()) {
             out.println();
             for (RotationEvent event : report.rotations()) {
-                out.println(rotationLine(event));
+                // the code first, as in the table, so a reader or a script finds it at a glance
+                out.println(event.outcome().name() + " " + rotationLine(event));
             }
         }
         out.println();
