@@ -18,7 +18,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,6 +31,8 @@ import picocli.CommandLine.Spec;
  * calls the core, and renders; nothing else.
  */
 public abstract class VaultSubcommand implements Callable<Integer> {
+    private static final Set<String> YES = Set.of("y", "yes", "はい");
+
     @Spec
     protected CommandSpec spec;
 
@@ -81,16 +85,27 @@ public abstract class VaultSubcommand implements Callable<Integer> {
      * with the first, which the open just proved right.
      */
     protected final VaultSession unlockForReveal() {
+        return unlockAndConfirm(source -> source.fromTerminal() ? source.askAgain() : null);
+    }
+
+    /**
+     * Opens the vault and reads the master password a second time before secrets are written out in
+     * clear: at the terminal when there is one (whatever the first source was), otherwise from the
+     * same source as the first time (the next line of standard input, or the file again).
+     */
+    protected final VaultSession unlockForPlaintext(String prompt) {
+        return unlockAndConfirm(source -> source.readAgain(prompt));
+    }
+
+    /** {@code again} gives the second entry, or null when none is needed; it must match the first. */
+    private VaultSession unlockAndConfirm(Function<MasterPassword, Secret> again) {
         MasterPassword source = root().masterPassword();
         Path file = existingVault();
         try (Secret master = source.read(file)) {
             VaultSession session = opened(file, master);
-            if (!source.fromTerminal()) {
-                return session;
-            }
             boolean confirmed = false;
-            try (Secret again = source.askAgain()) {
-                confirmed = again.sameValueAs(master);
+            try (Secret second = again.apply(source)) {
+                confirmed = second == null || second.sameValueAs(master);
             } finally {
                 if (!confirmed) {
                     session.close();
@@ -101,6 +116,12 @@ public abstract class VaultSubcommand implements Callable<Integer> {
             }
             return session;
         }
+    }
+
+    /** Asks a yes/no question at the terminal; only {@code y}, {@code yes} or {@code はい} say yes. */
+    protected final boolean confirm(String prompt) {
+        String answer = context().terminal().readLine(prompt);
+        return answer != null && YES.contains(answer.strip().toLowerCase(Locale.ROOT));
     }
 
     private Path existingVault() {

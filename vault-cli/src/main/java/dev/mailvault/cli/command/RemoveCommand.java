@@ -6,8 +6,6 @@ import dev.mailvault.cli.VaultSubcommand;
 import dev.mailvault.core.VaultSession;
 import dev.mailvault.core.account.AccountInfo;
 import dev.mailvault.core.account.Address;
-import java.util.Locale;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,8 +13,6 @@ import picocli.CommandLine.Parameters;
 /** {@code vault remove ADDRESS}: asks first at a terminal; a script must say {@code --yes}. */
 @Command(name = "remove")
 public final class RemoveCommand extends VaultSubcommand {
-    private static final Set<String> YES = Set.of("y", "yes", "はい");
-
     @Parameters(index = "0", paramLabel = "ADDRESS", descriptionKey = "param.address")
     private String addressText;
 
@@ -31,17 +27,13 @@ public final class RemoveCommand extends VaultSubcommand {
         }
         try (VaultSession session = unlock()) {
             AccountInfo account = account(session, address);
-            if (!yes) {
-                String answer = context()
-                        .terminal()
-                        .readLine(texts().get(
-                                        "prompt.remove",
-                                        address,
-                                        account.credentials().size()));
-                if (answer == null || !YES.contains(answer.strip().toLowerCase(Locale.ROOT))) {
-                    out().println(texts().get("msg.kept", address));
-                    return ExitCodes.OK;
-                }
+            if (!yes
+                    && !confirm(texts().get(
+                                    "prompt.remove",
+                                    address,
+                                    account.credentials().size()))) {
+                out().println(texts().get("msg.kept", address));
+                return ExitCodes.OK;
             }
             session.removeAccount(address);
         }

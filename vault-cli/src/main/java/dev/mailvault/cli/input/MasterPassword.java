@@ -71,6 +71,15 @@ public final class MasterPassword {
         return ask(texts.get("prompt.masterAgain"));
     }
 
+    /**
+     * The master password once more, before secrets are written out in clear: at the terminal when
+     * there is one, else from the same source as the first time (the next line of standard input, or
+     * the file read again).
+     */
+    public Secret readAgain(String prompt) {
+        return context.terminal().interactive() ? ask(prompt) : readNonInteractive();
+    }
+
     private Secret ask(String prompt) {
         requireTerminal();
         char[] typed = context.terminal().readSecret(prompt);
