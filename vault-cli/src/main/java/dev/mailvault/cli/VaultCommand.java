@@ -5,16 +5,23 @@ import dev.mailvault.cli.command.AuditCommand;
 import dev.mailvault.cli.command.CompletionCommand;
 import dev.mailvault.cli.command.DemoCommand;
 import dev.mailvault.cli.command.DoctorCommand;
+import dev.mailvault.cli.command.DeviceCommand;
+import dev.mailvault.cli.command.DevicesCommand;
 import dev.mailvault.cli.command.EditCommand;
+import dev.mailvault.cli.command.ExportCommand;
 import dev.mailvault.cli.command.GetCommand;
+import dev.mailvault.cli.command.ImportCommand;
 import dev.mailvault.cli.command.InitCommand;
 import dev.mailvault.cli.command.ListCommand;
 import dev.mailvault.cli.command.PasswdCommand;
 import dev.mailvault.cli.command.PinCommand;
+import dev.mailvault.cli.command.ProvidersCommand;
+import dev.mailvault.cli.command.RemindCommand;
 import dev.mailvault.cli.command.RemoveCommand;
 import dev.mailvault.cli.command.RotateCommand;
 import dev.mailvault.cli.command.ShowCommand;
 import dev.mailvault.cli.command.VerifyCommand;
+import dev.mailvault.cli.command.UiCommand;
 import dev.mailvault.cli.input.MasterPassword;
 import dev.mailvault.core.VaultService;
 import java.nio.file.Path;
@@ -48,7 +55,14 @@ import picocli.CommandLine.Spec;
             VerifyCommand.class,
             RotateCommand.class,
             PinCommand.class,
-            DoctorCommand.class
+            DoctorCommand.class,
+            DevicesCommand.class,
+            DeviceCommand.class,
+            RemindCommand.class,
+            ProvidersCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            UiCommand.class
         })
 public final class VaultCommand implements Callable<Integer> {
     private final CliContext context;

@@ -65,6 +65,20 @@ final class Cli {
         }
     }
 
+    /**
+     * A copy of this vault file in another folder, with its own state: tests set up a vault once
+     * per class and copy it for each test, since every unlock costs a floor-KDF derivation.
+     */
+    Cli copyTo(Path otherDir) {
+        try {
+            Cli copy = new Cli(otherDir);
+            Files.copy(vault, copy.vault, StandardCopyOption.COPY_ATTRIBUTES);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Result run(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
