@@ -1,0 +1,149 @@
+package dev.mailvault.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailvault.cli.Cli.Result;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("vault providers and vault providers import")
+class ProvidersCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A Thunderbird autoconfig (ISPDB) file, plain-text servers first as in many real files. */
+    static final String AUTOCONFIG = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <clientConfig version="1.1">
+              <emailProvider id="example-isp.jp">
+                <domain>example-isp.jp</domain>
+                <displayName>Example ISP メール</displayName>
+                <displayShortName>Example ISP</displayShortName>
+                <incomingServer type="imap">
+                  <hostname>imap.example-isp.jp</hostname>
+                  <port>143</port>
+                  <socketType>plain</socketType>
+                  <username>%EMAILADDRESS%</username>
+                  <authentication>password-cleartext</authentication>
+                </incomingServer>
+                <incomingServer type="imap">
+                  <hostname>imap.example-isp.jp</hostname>
+                  <port>993</port>
+                  <socketType>SSL</socketType>
+                  <username>%EMAILLOCALPART%</username>
+                  <authentication>password-cleartext</authentication>
+                </incomingServer>
+                <outgoingServer type="smtp">
+                  <hostname>smtp.example-isp.jp</hostname>
+                  <port>587</port>
+                  <socketType>STARTTLS</socketType>
+                  <username>%EMAILADDRESS%</username>
+                  <authentication>password-cleartext</authentication>
+                </outgoingServer>
+              </emailProvider>
+            </clientConfig>
+            """;
+
+    @TempDir
+    Path dir;
+
+    Cli cli;
+    Path overrides;
+
+    @BeforeEach
+    void setUp() {
+        cli = new Cli(dir);
+        overrides = dir.resolve("config/mailvault/providers.json");
+    }
+
+    @Test
+    @DisplayName("lists the catalog as a table without a vault or a password")
+    void table() {
+        Result r = cli.run("", "providers");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ID", "IMAP", "SMTP", "PASSWORD", "CONFIRMED", "DOMAINS");
+        String gmail =
+                r.out().lines().filter(l -> l.startsWith("gmail ")).findFirst().orElseThrow();
+        assertThat(gmail)
+                .contains("Gmail", "imap.gmail.com:993:tls", "smtp.gmail.com:465:tls", "app password", "yes")
+                .contains("gmail.com, googlemail.com");
+        String docomo =
+                r.out().lines().filter(l -> l.startsWith("docomo ")).findFirst().orElseThrow();
+        assertThat(docomo).contains("mail-only password", "no");
+        // unconfirmed entries say so, with their source
+        assertThat(r.out()).contains("Note: the server settings for docomo mail are not confirmed");
+    }
+
+    @Test
+    @DisplayName("in Japanese, with the names Japanese users know")
+    void japanese() {
+        Result r = cli.run("", "--lang", "ja", "providers");
+        assertThat(r.out()).contains("名前", "確認済み", "アプリパスワード", "いいえ");
+    }
+
+    @Test
+    @DisplayName("--json prints the catalog in the form of providers.json")
+    void json() throws Exception {
+        Result r = cli.run("", "providers", "--json");
+        assertThat(r.code()).isZero();
+        JsonNode doc = JSON.readTree(r.out());
+        assertThat(doc.get("format").asInt()).isEqualTo(1);
+        assertThat(doc.get("providers").findValuesAsText("id")).contains("docomo", "gmail", "icloud", "generic");
+    }
+
+    @Test
+    @DisplayName("import adds an autoconfig entry, unconfirmed, that the catalog then lists")
+    void importSample() throws Exception {
+        Path xml = dir.resolve("example-isp.jp.xml");
+        Files.writeString(xml, AUTOCONFIG, StandardCharsets.UTF_8);
+        Result r = cli.run("", "providers", "import", xml.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("Added the provider example-isp.jp", "imap.example-isp.jp:993:tls", overrides.toString());
+        assertThat(r.err()).contains("not confirmed");
+        assertThat(overrides).exists();
+        Result listed = cli.run("", "providers");
+        String line = listed.out()
+                .lines()
+                .filter(l -> l.startsWith("example-isp.jp "))
+                .findFirst()
+                .orElseThrow();
+        assertThat(line).contains("smtp.example-isp.jp:587:starttls", "no");
+        assertThat(listed.out()).contains("Your own entries are in " + overrides);
+        // importing the same file again replaces the entry
+        assertThat(cli.run("", "providers", "import", xml.toString()).out()).contains("Replaced the provider");
+    }
+
+    @Test
+    @DisplayName("import of a malformed file is exit 2 with where it broke, and writes nothing")
+    void importMalformed() throws Exception {
+        Path xml = dir.resolve("broken.xml");
+        Files.writeString(xml, AUTOCONFIG.substring(0, AUTOCONFIG.indexOf("<outgoingServer")), StandardCharsets.UTF_8);
+        Result r = cli.run("", "providers", "import", xml.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err())
+                .startsWith("vault: cannot import " + xml)
+                .contains("line")
+                .contains("nothing was written");
+        assertThat(overrides).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("import of a malformed file leaves an earlier overrides file as it was")
+    void importKeepsEarlier() throws Exception {
+        Path good = dir.resolve("good.xml");
+        Files.writeString(good, AUTOCONFIG, StandardCharsets.UTF_8);
+        assertThat(cli.run("", "providers", "import", good.toString()).code()).isZero();
+        byte[] before = Files.readAllBytes(overrides);
+        Path bad = dir.resolve("bad.xml");
+        Files.writeString(bad, "<clientConfig><emailProvider id=\"x\"></clientConfig>", StandardCharsets.UTF_8);
+        assertThat(cli.run("", "providers", "import", bad.toString()).code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Files.readAllBytes(overrides)).isEqualTo(before);
+    }
+}
