@@ -18,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,8 +30,6 @@ import picocli.CommandLine.Spec;
  * calls the core, and renders; nothing else.
  */
 public abstract class VaultSubcommand implements Callable<Integer> {
-    private static final Set<String> YES = Set.of("y", "yes", "はい");
-
     @Spec
     protected CommandSpec spec;
 
@@ -116,12 +113,6 @@ public abstract class VaultSubcommand implements Callable<Integer> {
             }
             return session;
         }
-    }
-
-    /** Asks a yes/no question at the terminal; only {@code y}, {@code yes} or {@code はい} say yes. */
-    protected final boolean confirm(String prompt) {
-        String answer = context().terminal().readLine(prompt);
-        return answer != null && YES.contains(answer.strip().toLowerCase(Locale.ROOT));
     }
 
     private Path existingVault() {

@@ -27,7 +27,7 @@ public final class DeviceRemoveCommand extends VaultSubcommand {
         try (VaultSession session = unlock()) {
             DeviceInfo device = Devices.find(session, nameText, texts());
             name = device.name();
-            if (!yes && !confirm(texts().get("prompt.deviceRemove", name))) {
+            if (!yes && !Confirm.ask(context().terminal(), texts().get("prompt.deviceRemove", name))) {
                 out().println(texts().get("msg.deviceKept", name));
                 return ExitCodes.OK;
             }

@@ -51,7 +51,7 @@ public final class ExportCommand extends VaultSubcommand {
             if (!terminal && !yes) {
                 throw new UsageError(texts().get("err.exportNeedsYes", target));
             }
-            if (terminal && !yes && !confirm(texts().get("prompt.exportPlaintext", target))) {
+            if (terminal && !yes && !Confirm.ask(context().terminal(), texts().get("prompt.exportPlaintext", target))) {
                 out().println(texts().get("msg.exportCancelled"));
                 return ExitCodes.OK;
             }

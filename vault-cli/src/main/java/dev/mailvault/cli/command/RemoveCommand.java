@@ -28,10 +28,12 @@ public final class RemoveCommand extends VaultSubcommand {
         try (VaultSession session = unlock()) {
             AccountInfo account = account(session, address);
             if (!yes
-                    && !confirm(texts().get(
-                                    "prompt.remove",
-                                    address,
-                                    account.credentials().size()))) {
+                    && !Confirm.ask(
+                            context().terminal(),
+                            texts().get(
+                                            "prompt.remove",
+                                            address,
+                                            account.credentials().size()))) {
                 out().println(texts().get("msg.kept", address));
                 return ExitCodes.OK;
             }
