@@ -39,15 +39,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code vault demo}, end to end in-process through the real command line. */
 class DemoCommandTest {
-    private static final Pattern FOLDER = Pattern.compile("(\\S*mailvault-demo-\\d+)");
+    private static final Pattern FOLDER = Pattern.compile("(/\\S*" + Demo.PREFIX + "\\d+)");
 
     @TempDir
     Path dir;
 
-    private static Set<String> demoFolders() {
-        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+    /** The demo's $TMPDIR: other runs on this machine use the shared one. */
+    @TempDir
+    Path tmp;
+
+    private Cli cli() {
+        Cli cli = new Cli(dir);
+        cli.env.put("TMPDIR", tmp.toString());
+        return cli;
+    }
+
+    private Set<String> demoFolders() {
+        try (Stream<Path> entries = Files.list(tmp)) {
             return entries.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("mailvault-demo-"))
+                    .filter(n -> n.startsWith(Demo.PREFIX))
                     .collect(Collectors.toCollection(HashSet::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -63,8 +73,7 @@ class DemoCommandTest {
     @Test
     @DisplayName("runs the whole tour with every promised outcome, exits 0 and leaves no folder behind")
     void tour() {
-        Set<String> before = demoFolders();
-        Cli.Result result = new Cli(dir).run("", "--lang", "en", "demo");
+        Cli.Result result = cli().run("", "--lang", "en", "demo");
 
         assertThat(result.code()).as(result.both()).isEqualTo(0);
         String out = result.out();
@@ -102,15 +111,15 @@ class DemoCommandTest {
         assertThat(out).doesNotContain("(exit code 70").doesNotContain("(exit code 2");
 
         Path folder = folderIn(out);
+        assertThat(folder.getParent()).isEqualTo(tmp);
         assertThat(Files.exists(folder)).isFalse();
-        assertThat(demoFolders()).isEqualTo(before);
+        assertThat(demoFolders()).isEmpty();
         assertThat(result.err()).isEmpty();
     }
 
     @Test
     @DisplayName("--lang ja --keep explains in Japanese, keeps server and vault usable until stopped, then cleans up")
     void keepInJapanese() throws Exception {
-        Set<String> before = demoFolders();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext context = new CliContext(
@@ -118,7 +127,7 @@ class DemoCommandTest {
                 new PrintWriter(out, true),
                 new PrintWriter(err, true),
                 Terminal.NONE,
-                new Cli(dir).env,
+                cli().env,
                 () -> new VaultService(Clock.systemUTC(), new SecureRandom(), dir.resolve("state")));
         AtomicInteger code = new AtomicInteger(-1);
         Thread run = new Thread(() -> code.set(new VaultCli(context).run("--lang", "ja", "demo", "--keep")));
@@ -159,6 +168,6 @@ class DemoCommandTest {
         assertThat(run.isAlive()).isFalse();
         assertThat(code.get()).isEqualTo(0);
         assertThat(out.toString()).contains("削除しました");
-        assertThat(demoFolders()).isEqualTo(before);
+        assertThat(demoFolders()).isEmpty();
     }
 }

@@ -11,6 +11,7 @@ import dev.mailvault.core.demo.DemoTexts;
 import dev.mailvault.core.demo.PlainSteps;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -38,7 +39,10 @@ public final class DemoCommand extends VaultSubcommand {
         Locale locale = texts().locale();
         out().println(texts().get("msg.demo.starting"));
         out().flush();
-        Demo demo = Demo.start(Clock.systemDefaultZone(), new SecureRandom());
+        // like mktemp, $TMPDIR chooses where the demo's folder goes
+        String tmp = context().env().get("TMPDIR");
+        Path parent = tmp == null || tmp.isBlank() ? null : Path.of(tmp);
+        Demo demo = Demo.start(parent, Clock.systemDefaultZone(), new SecureRandom());
         // Ctrl+C ends the JVM through its shutdown hooks: the demo must not outlive it
         Thread cleanup = new Thread(demo::close, "vault-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);

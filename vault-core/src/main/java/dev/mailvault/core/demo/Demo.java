@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -59,6 +60,9 @@ public final class Demo implements AutoCloseable {
     /** One demo account: what it imitates and what it shows. */
     public record Sample(Address address, String providerId, String displayName, Role role) {}
 
+    /** How the demo's folder name starts. */
+    public static final String PREFIX = "mailvault-demo-";
+
     static final int DUE_IN_DAYS = 7;
     private static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
     private static final String LETTERS_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -94,11 +98,17 @@ public final class Demo implements AutoCloseable {
     }
 
     /**
-     * Creates the folder, starts the server and fills the vault. {@code clock} is the demo's
-     * "now"; the older passwords are backdated from it. On failure nothing is left behind.
+     * Creates the folder in the system's temporary folder, starts the server and fills the vault.
+     * {@code clock} is the demo's "now"; the older passwords are backdated from it. On failure
+     * nothing is left behind.
      */
     public static Demo start(Clock clock, SecureRandom random) {
-        Path folder = createFolder();
+        return start(null, clock, random);
+    }
+
+    /** As {@link #start(Clock, SecureRandom)}, with the folder made inside {@code parent} (null: the system's). */
+    public static Demo start(Path parent, Clock clock, SecureRandom random) {
+        Path folder = createFolder(parent);
         DemoServer server = null;
         Secret rotationValue = null;
         try {
@@ -273,14 +283,16 @@ public final class Demo implements AutoCloseable {
         };
     }
 
-    private static Path createFolder() {
+    private static Path createFolder(Path parent) {
         try {
             try {
-                return Files.createTempDirectory(
-                        "mailvault-demo-",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                FileAttribute<?> ownerOnly =
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+                return parent == null
+                        ? Files.createTempDirectory(PREFIX, ownerOnly)
+                        : Files.createTempDirectory(parent, PREFIX, ownerOnly);
             } catch (UnsupportedOperationException e) {
-                return Files.createTempDirectory("mailvault-demo-");
+                return parent == null ? Files.createTempDirectory(PREFIX) : Files.createTempDirectory(parent, PREFIX);
             }
         } catch (IOException e) {
             throw new VaultException("could not create a temporary folder for the demo: " + e.getMessage(), e);

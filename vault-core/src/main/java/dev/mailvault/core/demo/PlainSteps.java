@@ -1,17 +1,14 @@
 package dev.mailvault.core.demo;
 
 import dev.mailvault.core.VaultSession;
-import dev.mailvault.core.account.AccountInfo;
 import dev.mailvault.core.account.Address;
-import dev.mailvault.core.account.CredentialInfo;
 import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.demo.Demo.Role;
 import dev.mailvault.core.devices.ReentrySteps;
 import dev.mailvault.core.devices.StaleDevices;
 import dev.mailvault.core.doctor.Diagnosis;
-import dev.mailvault.core.doctor.Doctor;
 import dev.mailvault.core.doctor.Finding;
-import dev.mailvault.core.doctor.SecretsView;
+import dev.mailvault.core.doctor.SessionDoctor;
 import dev.mailvault.core.provider.ProviderCatalog;
 import dev.mailvault.core.remind.ReminderCounts;
 import dev.mailvault.core.remind.ReminderItem;
@@ -163,37 +160,12 @@ public final class PlainSteps {
 
     private int doctor(Address address) {
         try (VaultSession session = open()) {
-            AccountInfo account = session.account(address);
-            List<Secret> opened = new ArrayList<>();
-            try {
-                SecretsView.Builder secrets = SecretsView.builder();
-                for (CredentialInfo credential : account.credentials()) {
-                    Secret current = session.secret(address, credential.ref());
-                    opened.add(current);
-                    secrets.current(credential.ref(), current);
-                    if (credential.hasPending()) {
-                        session.pendingSecret(address, credential.ref()).ifPresent(pending -> {
-                            opened.add(pending);
-                            secrets.pending(credential.ref(), pending);
-                        });
-                    }
-                }
-                Diagnosis diagnosis = Doctor.diagnose(
-                        account,
-                        catalog.forAccount(account.spec().providerId(), address),
-                        secrets.build(),
-                        session.checks(address, 20),
-                        session.devices(),
-                        clock());
-                for (Finding finding : diagnosis.findings()) {
-                    out.println(
-                            "[" + text("plain.severity." + finding.severity().name()) + "] "
-                                    + finding.text(locale).replace("\n", "\n    "));
-                }
-                return diagnosis.hasProblems() ? 1 : 0;
-            } finally {
-                opened.forEach(Secret::close);
+            Diagnosis diagnosis = SessionDoctor.diagnose(session, catalog, address);
+            for (Finding finding : diagnosis.findings()) {
+                out.println("[" + text("plain.severity." + finding.severity().name()) + "] "
+                        + finding.text(locale).replace("\n", "\n    "));
             }
+            return diagnosis.hasProblems() ? 1 : 0;
         }
     }
 
