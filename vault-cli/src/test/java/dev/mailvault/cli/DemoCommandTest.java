@@ -91,7 +91,7 @@ class DemoCommandTest {
         // SoftBank password need the new one (only a promotion marks them)
         String rotation =
                 out.substring(out.indexOf("$ vault verify " + rotating.value()), out.indexOf("$ vault devices"));
-        assertThat(rotation).contains("(exit code 0:");
+        assertThat(rotation).contains("PROMOTED " + rotating.value()).contains("(exit code 0:");
         String devices = out.substring(out.indexOf("$ vault devices --stale"), out.indexOf("$ vault remind"));
         assertThat(devices)
                 .contains("iPhone", "Home PC", rotating.value())

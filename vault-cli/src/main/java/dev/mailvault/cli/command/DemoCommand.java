@@ -8,7 +8,6 @@ import dev.mailvault.cli.input.Terminal;
 import dev.mailvault.core.demo.Demo;
 import dev.mailvault.core.demo.DemoStep;
 import dev.mailvault.core.demo.DemoTexts;
-import dev.mailvault.core.demo.PlainSteps;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,8 +25,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code vault demo [--keep]}: a guided tour on an embedded mail server and a demo vault in a
  * temporary folder. Each step runs the real {@code vault} command in-process, over the demo vault,
- * so what it prints is what the command prints; a step whose command this CLI does not have yet is
- * carried out by the core's {@link PlainSteps}. Everything is removed at the end, and on Ctrl+C.
+ * so what it prints is what the command prints. Everything is removed at the end, and on Ctrl+C.
  */
 @Command(name = "demo")
 public final class DemoCommand extends VaultSubcommand {
@@ -81,18 +79,9 @@ public final class DemoCommand extends VaultSubcommand {
         return ExitCodes.OK;
     }
 
-    /** Runs the step's real command over the demo vault, or the core's plain version of it. */
+    /** Runs the step's command in-process over the demo vault, as a user would type it. */
     private int runStep(Demo demo, DemoStep step) {
         List<String> arguments = step.arguments(demo);
-        if (!spec.root().subcommands().containsKey(arguments.get(0))) {
-            try {
-                return new PlainSteps(demo, catalog(), texts().locale(), out()).run(step);
-            } catch (InterruptedException e) {
-                // stopped from inside the JVM: the tour ends here and cleans up
-                Thread.currentThread().interrupt();
-                return ExitCodes.OK;
-            }
-        }
         Map<String, String> env = new HashMap<>(context().env());
         env.put("VAULT_FILE", demo.vaultFile().toString());
         byte[] input = step.unlocks() ? (Demo.MASTER_PASSWORD + "\n").getBytes(StandardCharsets.UTF_8) : new byte[0];
