@@ -30,7 +30,9 @@ class ReadmeCommandsTest {
         List<List<String>> commands = tour(Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8));
         assertThat(commands).hasSizeGreaterThan(10);
         Cli cli = new Cli(dir);
+        int n = 0;
         for (List<String> command : commands) {
+            n++;
             List<String> args = new ArrayList<>(List.of("--password-stdin"));
             for (String token : command) {
                 args.add(
@@ -45,9 +47,9 @@ class ReadmeCommandsTest {
             if (sub.equals("verify") || (sub.equals("doctor") && command.contains("--check"))) {
                 args.addAll(List.of("--timeout", "2"));
             }
-            // master password first, then any secret the command reads (one per line)
-            Cli.Result result =
-                    cli.run(Cli.MASTER + "\nreadme-secret-1\nreadme-secret-2\n", args.toArray(String[]::new));
+            // master password first, then any secret the command reads (one per line), new each time
+            String secrets = "readme-secret-" + n + "a\nreadme-secret-" + n + "b\n";
+            Cli.Result result = cli.run(Cli.MASTER + "\n" + secrets, args.toArray(String[]::new));
             assertThat(result.code())
                     .as("vault %s\n%s", String.join(" ", command), result.both())
                     .isIn(0, 1);
