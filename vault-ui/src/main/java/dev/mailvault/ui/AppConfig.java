@@ -23,6 +23,8 @@ import java.util.function.Supplier;
  * @param calibration chooses the KDF parameters for a new vault (normally: about one second here)
  * @param language a language given on the command line, over the saved setting
  * @param autoLockOverride replaces the auto-lock setting (tests use milliseconds)
+ * @param debug {@code --debug}: errors shown to the user are also written to standard error with
+ *     their cause (messages never hold secrets)
  */
 public record AppConfig(
         Path vaultFile,
@@ -33,7 +35,8 @@ public record AppConfig(
         Locale systemLocale,
         Optional<Settings.Language> language,
         Duration clipboardClearAfter,
-        Optional<Duration> autoLockOverride) {
+        Optional<Duration> autoLockOverride,
+        boolean debug) {
 
     public static final Duration CLIPBOARD_CLEAR_AFTER = Duration.ofSeconds(20);
     public static final Duration UNLOCK_TARGET = Duration.ofSeconds(1);
@@ -64,14 +67,19 @@ public record AppConfig(
                 Locale.getDefault(),
                 parsed.language(),
                 CLIPBOARD_CLEAR_AFTER,
-                Optional.empty());
+                Optional.empty(),
+                parsed.debug());
     }
 
-    /** {@code --vault FILE} and {@code --lang ja|en}; anything else is refused with what is allowed. */
-    record Arguments(Optional<Path> vault, Optional<Settings.Language> language) {
+    /**
+     * {@code --vault FILE}, {@code --lang ja|en} and {@code --debug}, as the CLI's global options;
+     * anything else is refused with what is allowed.
+     */
+    record Arguments(Optional<Path> vault, Optional<Settings.Language> language, boolean debug) {
         static Arguments parse(List<String> args) {
             Optional<Path> vault = Optional.empty();
             Optional<Settings.Language> language = Optional.empty();
+            boolean debug = false;
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
                 String value;
@@ -103,12 +111,13 @@ public record AppConfig(
                             throw new BadInputException("--lang must be ja or en, was '" + value + "'");
                         }
                     }
+                    case "--debug" -> debug = true;
                     default ->
                         throw new BadInputException(
-                                "unknown argument '" + arg + "' (allowed: --vault FILE, --lang ja|en)");
+                                "unknown argument '" + arg + "' (allowed: --vault FILE, --lang ja|en, --debug)");
                 }
             }
-            return new Arguments(vault, language);
+            return new Arguments(vault, language, debug);
         }
     }
 }

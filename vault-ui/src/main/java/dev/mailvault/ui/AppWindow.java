@@ -251,6 +251,9 @@ public final class AppWindow implements AppContext {
         if (session == null && error instanceof SerialSession.LockedException) {
             return; // a task that outlived the session: nothing to tell
         }
+        if (config.debug()) {
+            error.printStackTrace();
+        }
         Label heading = new Label(texts.get("error.title"));
         heading.getStyleClass().add(Styles.TITLE_4);
         Label message = new Label(ErrorTexts.describe(error, texts));

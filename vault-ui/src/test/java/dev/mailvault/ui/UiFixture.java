@@ -60,7 +60,8 @@ final class UiFixture {
                 Locale.ENGLISH,
                 Optional.empty(),
                 clipboardClearAfter,
-                autoLock);
+                autoLock,
+                true);
     }
 
     /**

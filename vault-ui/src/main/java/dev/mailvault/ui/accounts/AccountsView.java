@@ -41,11 +41,14 @@ final class AccountsView {
         search.setId("search");
         search.setPromptText(texts.get("accounts.search"));
         search.setPrefColumnCount(22);
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         add.setId("addAccount");
         add.setText(texts.get("accounts.add"));
         add.getStyleClass().add(Styles.ACCENT);
+        settings.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         settings.setId("openSettings");
         settings.setText(texts.get("settings.open"));
+        lock.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         lock.setId("lock");
         lock.setText(texts.get("accounts.lock"));
         lock.setTooltip(new Tooltip("Ctrl+L"));
@@ -76,7 +79,7 @@ final class AccountsView {
         detail.setId("detailPane");
         detail.getStyleClass().add("detail-pane");
         SplitPane split = new SplitPane(table, detail);
-        split.setDividerPositions(0.58);
+        split.setDividerPositions(0.6);
 
         root.setTop(new VBox(toolbar, banner));
         root.setCenter(split);
@@ -91,7 +94,7 @@ final class AccountsView {
     }
 
     private static TableColumn<AccountRow, AccountRow> addressColumn(Texts texts) {
-        TableColumn<AccountRow, AccountRow> column = column(texts.get("accounts.col.address"), 230);
+        TableColumn<AccountRow, AccountRow> column = column(texts.get("accounts.col.address"), 225);
         column.setComparator(java.util.Comparator.comparing(AccountRow::address));
         column.setCellFactory(c -> new RowCell(row -> {
             Label address = new Label(row.address().value());
@@ -107,14 +110,18 @@ final class AccountsView {
     }
 
     private static TableColumn<AccountRow, AccountRow> providerColumn(Texts texts) {
-        TableColumn<AccountRow, AccountRow> column = column(texts.get("accounts.col.provider"), 110);
+        TableColumn<AccountRow, AccountRow> column = column(texts.get("accounts.col.provider"), 115);
         column.setComparator(java.util.Comparator.comparing(AccountRow::provider));
-        column.setCellFactory(c -> new RowCell(row -> new Label(row.provider())));
+        column.setCellFactory(c -> new RowCell(row -> {
+            Label name = new Label(row.provider());
+            name.setTooltip(new Tooltip(row.provider()));
+            return name;
+        }));
         return column;
     }
 
     private static TableColumn<AccountRow, AccountRow> ageColumn(Texts texts, Formats formats) {
-        TableColumn<AccountRow, AccountRow> column = column(texts.get("accounts.col.age"), 120);
+        TableColumn<AccountRow, AccountRow> column = column(texts.get("accounts.col.age"), 95);
         column.setComparator(java.util.Comparator.comparing(AccountRow::band)
                 .thenComparing(r -> r.age().toTotalMonths() * 31 + r.age().getDays()));
         column.setCellFactory(c -> new RowCell(row -> bandLabel(formats.age(row.age()), row.band(), texts)));
@@ -131,7 +138,7 @@ final class AccountsView {
     }
 
     private static TableColumn<AccountRow, AccountRow> checkColumn(Texts texts, Formats formats) {
-        TableColumn<AccountRow, AccountRow> column = column(texts.get("accounts.col.check"), 190);
+        TableColumn<AccountRow, AccountRow> column = column(texts.get("accounts.col.check"), 170);
         column.setComparator(java.util.Comparator.comparing(
                 r -> r.lastCheck().map(c -> c.ok() ? 1 : 0).orElse(2)));
         column.setCellFactory(c -> new RowCell(row -> row.lastCheck()
@@ -145,7 +152,7 @@ final class AccountsView {
     }
 
     private static TableColumn<AccountRow, AccountRow> devicesColumn(Texts texts) {
-        TableColumn<AccountRow, AccountRow> column = column(texts.get("accounts.col.devices"), 120);
+        TableColumn<AccountRow, AccountRow> column = column(texts.get("accounts.col.devices"), 140);
         column.setComparator(java.util.Comparator.comparingInt(AccountRow::staleDevices));
         column.setCellFactory(c -> new RowCell(row -> {
             if (row.staleDevices() == 0) {

@@ -31,8 +31,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
@@ -188,19 +188,20 @@ public final class DetailController {
 
     private VBox credentialRow(AccountInfo account, CredentialInfo credential) {
         Label name = new Label(credentialName(credential.ref(), account.spec()));
-        name.setMinWidth(150);
         name.getStyleClass().add(Styles.TEXT_BOLD);
         Label value = new Label(MASK);
         value.getStyleClass().add("secret-value");
         value.setId("value-" + credential.ref().toString().replace(':', '-'));
-        value.setMinWidth(160);
-        ToggleButton reveal = new ToggleButton(texts.get("detail.reveal"));
+        value.setMinWidth(120);
+        Button reveal = new Button(texts.get("detail.reveal"));
         reveal.setId("reveal-" + credential.ref().toString().replace(':', '-'));
         reveal.getStyleClass().add(Styles.SMALL);
-        reveal.selectedProperty().addListener((obs, was, on) -> {
-            if (on) {
-                reveal(account.address(), credential.ref(), value, reveal);
+        reveal.setOnAction(e -> {
+            if (value.getText().equals(MASK)) {
+                reveal.setText(texts.get("detail.hide"));
+                reveal(account.address(), credential.ref(), value);
             } else {
+                reveal.setText(texts.get("detail.reveal"));
                 value.setText(MASK);
             }
         });
@@ -218,8 +219,11 @@ public final class DetailController {
                         credentialName(credential.ref(), account.spec()),
                         this::changed)
                 .show());
-        HBox top = new HBox(8, name, value, reveal, copy, change);
-        top.setAlignment(Pos.CENTER_LEFT);
+        for (Button button : List.of(reveal, copy, change)) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox actions = new HBox(8, value, reveal, copy, change);
+        actions.setAlignment(Pos.CENTER_LEFT);
 
         PasswordAge ages = new PasswordAge(context.clock());
         PasswordAge.Band band = ages.band(credential.changedAt(), credential.policy());
@@ -233,7 +237,7 @@ public final class DetailController {
                         credential.policy().spec()),
                 dot);
         age.getStyleClass().addAll("band-" + band.name().toLowerCase(Locale.ROOT), Styles.TEXT_SMALL);
-        VBox row = new VBox(3, top, age);
+        VBox row = new VBox(4, name, actions, age);
         credential.pendingSince().ifPresent(since -> {
             Label pending = new Label(texts.get("detail.pending", formats.dateTime(since)));
             pending.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
@@ -258,13 +262,13 @@ public final class DetailController {
         };
     }
 
-    private void reveal(Address address, CredentialRef ref, Label value, ToggleButton toggle) {
+    private void reveal(Address address, CredentialRef ref, Label value) {
         context.background()
                 .run(
                         () -> context.session().secret(address, ref),
                         secret -> {
                             try (secret) {
-                                if (toggle.isSelected()) {
+                                if (value.getScene() != null) {
                                     // a Label only shows Strings: this one lives until the value is hidden again
                                     value.setText(secret.revealForLegacyApi());
                                 }
@@ -293,7 +297,10 @@ public final class DetailController {
             view.recentChecks.getChildren().add(none);
             return;
         }
-        for (CheckResult check : checks) {
+        Label caption = new Label(texts.get("detail.earlierChecks"));
+        caption.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        view.recentChecks.getChildren().add(caption);
+        for (CheckResult check : checks.subList(0, Math.min(6, checks.size()))) {
             Label protocol = new Label(check.protocol().id().toUpperCase(Locale.ROOT) + " · "
                     + texts.get("slot." + check.credential().id()));
             protocol.setMinWidth(130);
@@ -321,13 +328,14 @@ public final class DetailController {
         boolean stale = device.uses().stream().anyMatch(u -> u.account().equals(address) && u.needsReentry());
         Label name = new Label(device.name());
         name.getStyleClass().add(Styles.TEXT_BOLD);
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Label type = new Label(ReentrySteps.typeName(device.type(), texts.locale()));
         type.getStyleClass().add(Styles.TEXT_MUTED);
         Label state = new Label(stale ? texts.get("device.needsReentry") : texts.get("device.current"));
         state.getStyleClass().add(stale ? "stale-devices" : Styles.TEXT_MUTED);
-        HBox top = new HBox(10, name, type, state);
+        HBox top = new HBox(10, name, type, new atlantafx.base.controls.Spacer());
         top.setAlignment(Pos.CENTER_LEFT);
-        VBox row = new VBox(4, top);
+        VBox row = new VBox(4, top, state);
         row.getStyleClass().add("device-row");
         row.setId("device-" + device.name());
         if (stale) {
@@ -335,6 +343,7 @@ public final class DetailController {
             done.setId("done-" + device.name());
             done.getStyleClass().addAll(Styles.SMALL, Styles.SUCCESS);
             done.setOnAction(e -> markDone(device.name(), address));
+            done.setMinWidth(Region.USE_PREF_SIZE);
             top.getChildren().add(done);
             VBox steps = new VBox(2);
             steps.getStyleClass().add("steps");

@@ -45,6 +45,7 @@ final class DetailView {
         edit.setId("editAccount");
         edit.setText(texts.get("detail.edit"));
         edit.getStyleClass().add(Styles.SMALL);
+        edit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox header = new HBox(10, new VBox(2, title, subtitle, servers), new Spacer(), edit);
         header.setAlignment(Pos.TOP_LEFT);
 
@@ -53,6 +54,7 @@ final class DetailView {
         verify.setId("verifyNow");
         verify.setText(texts.get("detail.verifyNow"));
         verify.getStyleClass().add(Styles.ACCENT);
+        verify.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         cancelVerify.setId("cancelVerify");
         cancelVerify.setText(texts.get("detail.cancelVerify"));
         cancelVerify.setVisible(false);
@@ -71,6 +73,7 @@ final class DetailView {
         addDevice.setId("addDevice");
         addDevice.setText(texts.get("detail.addDevice"));
         addDevice.getStyleClass().add(Styles.SMALL);
+        addDevice.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         devices.setId("devices");
         history.setId("history");
         doctor.setId("doctor");

@@ -57,7 +57,8 @@ public final class RotationWizardController {
         this.view = new RotationWizardView(texts);
         this.provider = context.catalog().forAccount(account.spec().providerId(), account.address());
         this.pendingStored = account.credential(ref).map(c -> c.hasPending()).orElse(false);
-        view.title.setText(texts.get("rotation.title", credentialName, address.value()));
+        view.title.setText(texts.get("rotation.title"));
+        view.subtitle.setText(address.value() + " · " + credentialName);
         describeProvider();
         prepareNewValue();
         prepareVerify();

@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 /** Four steps: where to change it, the new value, verify, devices. */
 final class RotationWizardView {
     final Label title = new Label();
+    final Label subtitle = new Label();
     final Label[] stepLabels = new Label[4];
     final VBox[] steps = new VBox[4];
 
@@ -62,6 +63,7 @@ final class RotationWizardView {
     RotationWizardView(Texts texts) {
         title.getStyleClass().add(Styles.TITLE_3);
         title.setId("rotationTitle");
+        title.setWrapText(true);
         HBox indicator = new HBox(16);
         for (int i = 0; i < 4; i++) {
             stepLabels[i] = new Label((i + 1) + ". " + texts.get("rotation.step." + (i + 1)));
@@ -155,7 +157,9 @@ final class RotationWizardView {
         HBox buttons = new HBox(8, abandon, new Spacer(), close, back, next);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
-        root = new VBox(14, title, indicator, scroll, problem, buttons);
+        subtitle.setId("rotationSubtitle");
+        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+        root = new VBox(14, new VBox(2, title, subtitle), indicator, scroll, problem, buttons);
         root.setId("rotationWizard");
         root.setPrefWidth(660);
     }

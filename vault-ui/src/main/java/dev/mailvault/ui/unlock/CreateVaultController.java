@@ -1,6 +1,5 @@
 package dev.mailvault.ui.unlock;
 
-import atlantafx.base.theme.Styles;
 import dev.mailvault.core.VaultSession;
 import dev.mailvault.core.audit.PasswordStrength;
 import dev.mailvault.core.crypto.KdfParameters;
@@ -23,7 +22,7 @@ import javafx.scene.Parent;
  */
 public final class CreateVaultController implements Screen {
     private static final String[] SCORE_STYLES = {
-        Styles.DANGER, Styles.DANGER, Styles.WARNING, Styles.SUCCESS, Styles.SUCCESS
+        "strength-weak", "strength-weak", "strength-fair", "strength-good", "strength-good"
     };
 
     private final AppContext context;
@@ -83,7 +82,7 @@ public final class CreateVaultController implements Screen {
     }
 
     private void showStrength(PasswordStrength.Result result) {
-        view.strengthBar.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING, Styles.SUCCESS);
+        view.strengthBar.getStyleClass().removeAll(SCORE_STYLES);
         if (result == null) {
             view.strengthBar.setProgress(0);
             view.strengthText.setText(texts.get("strength.empty"));

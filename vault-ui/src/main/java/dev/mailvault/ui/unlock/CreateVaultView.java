@@ -47,6 +47,7 @@ final class CreateVaultView {
         problem.setId("createProblem");
         problem.setWrapText(true);
         problem.getStyleClass().add(Styles.DANGER);
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
 
         create.setId("create");
         create.setText(texts.get("create.button"));
@@ -61,6 +62,8 @@ final class CreateVaultView {
         status.getStyleClass().add(Styles.TEXT_MUTED);
         HBox busy = new HBox(10, progress, status);
         busy.setAlignment(Pos.CENTER_LEFT);
+        busy.managedProperty().bind(progress.visibleProperty());
+        busy.visibleProperty().bind(progress.visibleProperty());
 
         VBox card = new VBox(
                 EntryCard.appTitle(texts.get("app.title")),

@@ -45,6 +45,10 @@ final class UnlockView {
         status.getStyleClass().add(Styles.TEXT_MUTED);
         HBox busy = new HBox(10, progress, status);
         busy.setAlignment(Pos.CENTER_LEFT);
+        busy.managedProperty().bind(progress.visibleProperty());
+        busy.visibleProperty().bind(progress.visibleProperty());
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.textProperty().isNotEmpty());
 
         VBox card = new VBox(
                 EntryCard.appTitle(texts.get("app.title")),

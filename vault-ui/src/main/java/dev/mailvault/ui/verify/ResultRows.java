@@ -8,6 +8,7 @@ import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** One verification result as a row: protocol and value, icon and outcome, server, time, message. */
@@ -16,27 +17,24 @@ public final class ResultRows {
 
     public static VBox of(CredentialCheck check, Texts texts) {
         CheckResult r = check.result();
-        Label what = new Label(r.protocol().id().toUpperCase(Locale.ROOT) + " · "
-                + texts.get("slot." + r.credential().id()));
-        what.setMinWidth(130);
         Label outcome = new Label(
                 (r.ok() ? "✔ " : "✖ ") + texts.get("outcome." + r.outcome().name()));
         outcome.getStyleClass().addAll(r.ok() ? Styles.SUCCESS : Styles.DANGER, Styles.TEXT_BOLD);
-        outcome.setMinWidth(170);
-        Label where = new Label(r.host() + ":" + r.port() + (r.millis() > 0 ? " · " + r.millis() + " ms" : ""));
-        where.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        HBox top = new HBox(8, what, outcome, where);
+        outcome.setMinWidth(Region.USE_PREF_SIZE);
+        Label what = new Label(r.protocol().id().toUpperCase(Locale.ROOT) + " · "
+                + texts.get("slot." + r.credential().id()));
+        what.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(8, outcome, what);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox row = new VBox(2, top);
-        String detail = (r.code().isEmpty() ? "" : "[" + r.code() + "] ")
+        String where = r.host() + ":" + r.port() + (r.millis() > 0 ? " · " + r.millis() + " ms" : "");
+        String said = (r.code().isEmpty() ? "" : "[" + r.code() + "] ")
                 + r.message()
                 + (r.alert().isEmpty() ? "" : " (" + r.alert() + ")");
-        if (!detail.isBlank()) {
-            Label message = new Label(detail.strip());
-            message.setWrapText(true);
-            message.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-            row.getChildren().add(message);
-        }
+        Label detail = new Label(said.isBlank() ? where : where + " · " + said.strip());
+        detail.setWrapText(true);
+        detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        row.getChildren().add(detail);
         row.getStyleClass().addAll("verify-row", r.ok() ? "verify-ok" : "verify-failed");
         row.setUserData(check);
         return row;
