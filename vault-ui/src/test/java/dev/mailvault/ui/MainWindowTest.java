@@ -289,4 +289,42 @@ class MainWindowTest {
                         .language())
                 .isEqualTo(dev.mailvault.ui.settings.Settings.Language.JAPANESE);
     }
+
+    @Test
+    @DisplayName("editing an account keeps its password and stores the new settings")
+    void editAccount(FxRobot robot) {
+        unlock(robot);
+        robot.interact(() -> table(robot).getSelectionModel().select(1));
+        fx.settle();
+        robot.clickOn("#editAccount");
+        fill(robot, "#formDisplayName", "Taro at home");
+        fill(robot, "#formImap", "imap2.example.jp:993");
+        robot.clickOn("#formSave");
+        fx.settle();
+        var account = fx.window.session().account(Address.of("taro@example.jp"));
+        assertThat(account.spec().displayName()).isEqualTo("Taro at home");
+        assertThat(account.spec().imap().host()).isEqualTo("imap2.example.jp");
+        try (Secret stored = fx.window.session().secret(Address.of("taro@example.jp"), CredentialRef.IMAP)) {
+            assertThat(stored.revealForLegacyApi()).isEqualTo("taro-imap-pass");
+        }
+        waitUntil(() -> robot.lookup("Taro at home").tryQuery().isPresent());
+    }
+
+    @Test
+    @DisplayName("the dark theme is AtlantaFX Primer Dark, and light is Primer Light")
+    void darkTheme(FxRobot robot) {
+        unlock(robot);
+        robot.clickOn("#openSettings");
+        robot.interact(() -> robot.lookup("#settingsTheme")
+                .queryAs(javafx.scene.control.ComboBox.class)
+                .setValue(dev.mailvault.ui.settings.Settings.Theme.DARK));
+        robot.clickOn("#settingsSave");
+        fx.settle();
+        assertThat(javafx.application.Application.getUserAgentStylesheet())
+                .isEqualTo(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+        robot.interact(() -> fx.window.updateSettings(
+                fx.window.settings().withTheme(dev.mailvault.ui.settings.Settings.Theme.LIGHT)));
+        assertThat(javafx.application.Application.getUserAgentStylesheet())
+                .isEqualTo(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+    }
 }

@@ -93,4 +93,58 @@ class VerifyTest {
                 .contains(Outcome.OK, Outcome.AUTH_FAILED);
         waitUntil(() -> robot.lookup(".check-failed").tryQuery().isPresent());
     }
+
+    @Test
+    @DisplayName("a login to a server that never answers can be cancelled, and the window stays usable meanwhile")
+    void cancel(FxRobot robot) throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+                VaultSession session = fx.service.open(fx.vaultFile, UiFixture.secret(MASTER));
+                Secret value = UiFixture.secret("any")) {
+            var spec = server.spec("bob@example.test", false);
+            session.addAccount(
+                    new dev.mailvault.core.account.AccountSpec(
+                            spec.address(),
+                            "",
+                            "generic",
+                            new dev.mailvault.core.account.Endpoint(
+                                    "127.0.0.1", silent.getLocalPort(), dev.mailvault.core.account.Security.TLS),
+                            new dev.mailvault.core.account.Endpoint(
+                                    "127.0.0.1", silent.getLocalPort(), dev.mailvault.core.account.Security.TLS),
+                            null,
+                            null,
+                            true,
+                            spec.caCertPem(),
+                            null,
+                            null),
+                    value,
+                    null);
+            session.close();
+            fill(robot, "#master", MASTER);
+            robot.clickOn("#unlock");
+            waitUntil(() -> robot.lookup("#accounts").tryQuery().isPresent());
+            fx.settle();
+            @SuppressWarnings("unchecked")
+            TableView<dev.mailvault.ui.accounts.AccountRow> table =
+                    robot.lookup("#accounts").queryAs(TableView.class);
+            robot.interact(() -> table.getSelectionModel().select(1));
+            fx.settle();
+            // fired rather than clicked: the robot's mouse is slow under Monocle, and the login
+            // gives up by itself after its timeout
+            robot.interact(() -> robot.lookup("#verifyNow").queryButton().fire());
+            waitUntil(() -> robot.lookup("#cancelVerify").query().isVisible());
+
+            // the FX thread is free while the logins hang: the search still filters
+            fill(robot, "#search", "bob");
+            waitUntil(() -> table.getItems().size() == 1);
+            fill(robot, "#search", "");
+
+            robot.interact(() -> robot.lookup("#cancelVerify").queryButton().fire());
+            assertThat(robot.lookup("#verifyStatus")
+                            .queryAs(javafx.scene.control.Label.class)
+                            .getText())
+                    .contains("Cancelled");
+            assertThat(robot.lookup("#verifyNow").query().isDisabled()).isFalse();
+            fx.settle();
+        }
+    }
 }
