@@ -78,6 +78,8 @@ final class UiFixture {
         Stage stage = new Stage();
         window = new AppWindow(stage, config(), openedLinks::add);
         window.show();
+        // Monocle may leave keyboard focus with a window that was just hidden
+        stage.requestFocus();
         return window;
     }
 

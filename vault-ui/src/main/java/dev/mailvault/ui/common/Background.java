@@ -3,6 +3,7 @@ package dev.mailvault.ui.common;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -38,7 +39,13 @@ public final class Background implements AutoCloseable {
             onFailure.accept(task.getException());
         });
         task.setOnCancelled(e -> running.set(running.get() - 1));
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            // the window is closing: the work is not done, and nobody is waiting for it
+            running.set(running.get() - 1);
+            onFailure.accept(new SerialSession.LockedException());
+        }
         return task;
     }
 
