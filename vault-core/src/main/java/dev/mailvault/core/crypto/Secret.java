@@ -2,6 +2,7 @@ package dev.mailvault.core.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -50,13 +51,20 @@ public final class Secret implements Destroyable, AutoCloseable {
     /** The value as UTF-8 bytes in a new array; the caller wipes it. */
     public byte[] revealUtf8() {
         checkAlive();
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
-        byte[] out = new byte[encoded.remaining()];
-        encoded.get(out);
-        if (encoded.hasArray()) {
-            Arrays.fill(encoded.array(), (byte) 0);
+        // Encoded into one buffer big enough for any input: Charset.encode guesses a size and
+        // grows by copying, and the outgrown copies (a prefix of the secret) cannot be wiped.
+        byte[] buffer = new byte[chars.length * 3];
+        try {
+            ByteBuffer encoded = ByteBuffer.wrap(buffer);
+            StandardCharsets.UTF_8
+                    .newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .encode(CharBuffer.wrap(chars), encoded, true);
+            return Arrays.copyOf(buffer, encoded.position());
+        } finally {
+            Arrays.fill(buffer, (byte) 0);
         }
-        return out;
     }
 
     /**

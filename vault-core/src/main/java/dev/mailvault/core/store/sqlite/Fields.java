@@ -1,7 +1,6 @@
 package dev.mailvault.core.store.sqlite;
 
 import dev.mailvault.core.crypto.IntegrityException;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -49,17 +48,25 @@ final class Fields {
         return values.containsKey(name);
     }
 
+    /**
+     * The length-prefixed form, written into one array of the exact size: a growing buffer would
+     * leave outgrown copies of a secret behind that nobody can wipe.
+     */
     byte[] encode() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writeInt(out, values.size());
+        int size = 4;
+        for (Map.Entry<String, byte[]> e : values.entrySet()) {
+            size += 4 + e.getKey().getBytes(StandardCharsets.UTF_8).length + 4 + e.getValue().length;
+        }
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.putInt(values.size());
         for (Map.Entry<String, byte[]> e : values.entrySet()) {
             byte[] k = e.getKey().getBytes(StandardCharsets.UTF_8);
-            writeInt(out, k.length);
-            out.writeBytes(k);
-            writeInt(out, e.getValue().length);
-            out.writeBytes(e.getValue());
+            out.putInt(k.length);
+            out.put(k);
+            out.putInt(e.getValue().length);
+            out.put(e.getValue());
         }
-        return out.toByteArray();
+        return out.array();
     }
 
     static Fields decode(byte[] data) {
@@ -96,12 +103,5 @@ final class Fields {
             throw new IntegrityException("malformed record");
         }
         return length;
-    }
-
-    private static void writeInt(ByteArrayOutputStream out, int v) {
-        out.write(v >>> 24);
-        out.write(v >>> 16);
-        out.write(v >>> 8);
-        out.write(v);
     }
 }

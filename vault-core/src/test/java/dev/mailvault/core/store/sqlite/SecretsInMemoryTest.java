@@ -1,0 +1,209 @@
+package dev.mailvault.core.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailvault.core.crypto.KdfParameters;
+import dev.mailvault.core.crypto.MasterKey;
+import dev.mailvault.core.crypto.Secret;
+import dev.mailvault.core.crypto.internal.AesGcm;
+import dev.mailvault.core.crypto.internal.Hkdf;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * A heap dump of a JVM that has used a vault and locked it holds neither the master password, nor
+ * the mail password it read, nor any key: the key-encryption key, the vault key, or the sub-keys
+ * HKDF derives from it.
+ *
+ * <p>The child runs with the Epsilon collector, which never collects: every array that ever held a
+ * secret and was not wiped is still in the heap when it is dumped. That is the worst case for
+ * wiping, and it makes the test deterministic (no collection can hide a copy by luck).
+ */
+@Tag("slow")
+@DisplayName("Secrets in memory after the vault is locked")
+class SecretsInMemoryTest {
+    private static final byte[] HKDF_SALT = "mailvault/hkdf/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final String ADDRESS = "heap-dump@example.org";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("a heap dump after lock holds no password, no secret read, and no key")
+    void nothingSecretInHeapDump() throws Exception {
+        // Random per run, so nothing else in the heap can match by chance; the Japanese part makes
+        // the UTF-8 form longer than the character count, the case where buffers get resized.
+        String token = HexFormat.of().formatHex(randomBytes(12));
+        String master = "master-" + token + "-合言葉は山と川";
+        String mailPassword = "mail-" + token + "-メールの合言葉";
+        Path vault = dir.resolve("vault.db");
+        Path dump = dir.resolve("child.hprof");
+
+        Process child = startChild(vault);
+        try {
+            try (OutputStream in = child.getOutputStream()) {
+                in.write((master + "\n" + mailPassword + "\n").getBytes(StandardCharsets.UTF_8));
+                in.flush();
+                BufferedReader out =
+                        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+                String line = out.readLine();
+                assertThat(line)
+                        .as("the child's first line (its stderr is in %s)", dir)
+                        .isEqualTo("locked");
+                heapDump(child.pid(), dump);
+            }
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).isZero();
+        } finally {
+            child.destroyForcibly();
+        }
+
+        byte[] heap = Files.readAllBytes(dump);
+        Map<String, byte[]> secrets = secretsOf(vault, master, mailPassword, token);
+
+        // the search works: values that are not secret are found in the same dump
+        assertThat(indexOf(heap, ADDRESS.getBytes(StandardCharsets.US_ASCII)))
+                .as("the account's address, a String in the child's heap")
+                .isNotNegative();
+        assertThat(indexOf(heap, header(vault).salt())).as("the salt, a byte[]").isNotNegative();
+
+        List<String> found = new ArrayList<>();
+        secrets.forEach((name, bytes) -> {
+            int at = indexOf(heap, bytes);
+            if (at >= 0) {
+                found.add(name + " at offset " + at);
+            }
+        });
+        assertThat(found).as("secrets found in the heap dump %s", dump).isEmpty();
+        Files.delete(dump);
+    }
+
+    private Process startChild(Path vault) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UnlockExperimentalVMOptions",
+                "-XX:+UseEpsilonGC",
+                "-Xlog:disable",
+                "-Xms1g",
+                "-Xmx1g",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classpath,
+                LockedVaultProcess.class.getName(),
+                vault.toString(),
+                dir.resolve("state").toString(),
+                ADDRESS);
+        return new ProcessBuilder(command)
+                .redirectError(dir.resolve("child-stderr.txt").toFile())
+                .start();
+    }
+
+    private static void heapDump(long pid, Path dump) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        assertThat(jcmd).as("jcmd of the JDK running the tests").isExecutable();
+        File log = dump.resolveSibling("jcmd.txt").toFile();
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_dump", "-all", dump.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log)
+                .start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("jcmd finished").isTrue();
+        assertThat(p.exitValue()).as(Files.readString(log.toPath())).isZero();
+        assertThat(dump).as(Files.readString(log.toPath())).exists();
+    }
+
+    /** Every form in which a secret of the child could sit in its heap. */
+    private static Map<String, byte[]> secretsOf(Path vault, String master, String mailPassword, String token)
+            throws Exception {
+        Map<String, byte[]> secrets = new LinkedHashMap<>();
+        textForms(secrets, "master password", master);
+        textForms(secrets, "mail password", mailPassword);
+        // a copy cut short (a buffer that grew) still starts with the random part
+        textForms(secrets, "start of the master password", "master-" + token);
+        textForms(secrets, "start of the mail password", "mail-" + token);
+
+        Header h = header(vault);
+        byte[] kek;
+        try (Secret m = Secret.copyOf(master.toCharArray())) {
+            kek = MasterKey.deriveKek(m, h.kdf(), h.salt());
+        }
+        AesGcm wrap = new AesGcm(kek, new SecureRandom());
+        byte[] vaultKey = wrap.open(h.wrappedKey(), h.wrapAssociatedData());
+        secrets.put("key-encryption key", kek);
+        secrets.put("vault key", vaultKey);
+        secrets.put("record key", Hkdf.derive(vaultKey, HKDF_SALT, "records", 32));
+        secrets.put("header MAC key", Hkdf.derive(vaultKey, HKDF_SALT, "header-mac", 32));
+        secrets.put("blind-index key", Hkdf.derive(vaultKey, HKDF_SALT, "blind-index", 32));
+        return secrets;
+    }
+
+    /** UTF-8 (also a Latin-1 String's bytes), UTF-16LE (a non-Latin-1 String), UTF-16BE (a char[] in HPROF). */
+    private static void textForms(Map<String, byte[]> into, String name, String value) {
+        into.put(name + " (UTF-8)", value.getBytes(StandardCharsets.UTF_8));
+        into.put(name + " (UTF-16LE)", value.getBytes(StandardCharsets.UTF_16LE));
+        into.put(name + " (UTF-16BE)", value.getBytes(StandardCharsets.UTF_16BE));
+    }
+
+    private static Header header(Path vault) throws Exception {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + vault, config.toProperties());
+                Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT format_version, vault_id, kdf_memory_kib, kdf_iterations,"
+                        + " kdf_parallelism, salt, wrapped_key, generation, header_mac FROM vault_header")) {
+            assertThat(rs.next()).isTrue();
+            return new Header(
+                    rs.getInt(1),
+                    rs.getBytes(2),
+                    new KdfParameters(rs.getInt(3), rs.getInt(4), rs.getInt(5)),
+                    rs.getBytes(6),
+                    rs.getBytes(7),
+                    rs.getLong(8),
+                    rs.getBytes(9));
+        }
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        new SecureRandom().nextBytes(b);
+        return b;
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            if (haystack[i] != needle[0]) {
+                continue;
+            }
+            for (int j = 1; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
