@@ -9,7 +9,8 @@ public enum Security {
     STARTTLS;
 
     public static Security parse(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
+        // null like every other parser of user input: refused as bad input, not a NullPointerException
+        return switch (text == null ? "" : text.toLowerCase(Locale.ROOT)) {
             case "tls", "ssl" -> TLS;
             case "starttls" -> STARTTLS;
             default ->
