@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.DisplayName;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The real command, killed with SIGKILL at random moments while it adds and edits accounts. After
+ * The real command, killed with SIGKILL at random moments while it adds, edits and rotates
+ * accounts (a rotation: a pending value stored, then promoted or abandoned). After
  * every kill the file passes SQLite's integrity check, opens with the master password, and holds
  * every change a command had reported as done; a change that was cut off is there wholly or not at
  * all.
@@ -58,12 +60,16 @@ class CrashSafetyTest {
     /** What the vault must hold: address → IMAP password and display name. */
     private final Map<String, Account> expected = new LinkedHashMap<>();
 
-    private record Account(String password, String name) {}
+    /** An account's IMAP password, display name, and the pending value of a rotation (or null). */
+    private record Account(String password, String name, String pending) {}
 
     private enum Kind {
         ADD,
         EDIT_PASSWORD,
-        EDIT_NAME
+        EDIT_NAME,
+        ROTATE,
+        PROMOTE,
+        ABANDON
     }
 
     /** One command, with what the vault holds if it took effect. */
@@ -152,9 +158,9 @@ class CrashSafetyTest {
     private Step next(Random random, int n) {
         List<String> addresses = new ArrayList<>(expected.keySet());
         int dice = random.nextInt(10);
-        if (addresses.isEmpty() || dice < 4) {
+        if (addresses.isEmpty() || dice < 3) {
             String address = "user" + n + "@example.org";
-            Account after = new Account(password(random), "User " + n);
+            Account after = new Account(password(random), "User " + n, null);
             return new Step(
                     Kind.ADD,
                     address,
@@ -174,8 +180,8 @@ class CrashSafetyTest {
         }
         String address = addresses.get(random.nextInt(addresses.size()));
         Account before = expected.get(address);
-        if (dice < 8) {
-            Account after = new Account(password(random), before.name());
+        if (dice < 5) {
+            Account after = new Account(password(random), before.name(), before.pending());
             return new Step(
                     Kind.EDIT_PASSWORD,
                     address,
@@ -184,13 +190,43 @@ class CrashSafetyTest {
                     "Stored the new imap password of " + address,
                     after);
         }
-        Account after = new Account(before.password(), "Renamed " + n);
+        if (dice < 6) {
+            Account after = new Account(before.password(), "Renamed " + n, before.pending());
+            return new Step(
+                    Kind.EDIT_NAME,
+                    address,
+                    MASTER + "\n",
+                    new String[] {"edit", address, "--name", after.name()},
+                    "Updated " + address,
+                    after);
+        }
+        if (dice < 8 || before.pending() == null) {
+            Account after = new Account(before.password(), before.name(), password(random));
+            return new Step(
+                    Kind.ROTATE,
+                    address,
+                    MASTER + "\n" + after.pending() + "\n",
+                    new String[] {"rotate", address, "--yes"},
+                    "of " + address + " as pending",
+                    after);
+        }
+        if (dice < 9) {
+            Account after = new Account(before.pending(), before.name(), null);
+            return new Step(
+                    Kind.PROMOTE,
+                    address,
+                    MASTER + "\n",
+                    new String[] {"rotate", address, "--promote", "--yes"},
+                    "of " + address + " is now the current one",
+                    after);
+        }
+        Account after = new Account(before.password(), before.name(), null);
         return new Step(
-                Kind.EDIT_NAME,
+                Kind.ABANDON,
                 address,
                 MASTER + "\n",
-                new String[] {"edit", address, "--name", after.name()},
-                "Updated " + address,
+                new String[] {"rotate", address, "--abandon", "--yes"},
+                "of " + address + "; the current one stays",
                 after);
     }
 
@@ -205,8 +241,7 @@ class CrashSafetyTest {
             Address address = Address.of(step.address());
             Account before = expected.get(step.address());
             Account found = session.findAccount(address)
-                    .map(info -> new Account(
-                            matching(session, info, step, before), info.spec().displayName()))
+                    .map(info -> stored(session, info, before, step.after()))
                     .orElse(null);
             boolean applied = step.after().equals(found);
             if (reported) {
@@ -224,33 +259,48 @@ class CrashSafetyTest {
                     .containsExactlyInAnyOrderElementsOf(expected.keySet());
             for (Map.Entry<String, Account> e : expected.entrySet()) {
                 AccountInfo info = session.account(Address.of(e.getKey()));
-                assertThat(info.spec().displayName())
-                        .as(what)
-                        .isEqualTo(e.getValue().name());
-                assertThat(sameSecret(session, info.address(), e.getValue().password()))
-                        .as("password of %s: %s", e.getKey(), what)
-                        .isTrue();
+                assertThat(stored(session, info, e.getValue(), e.getValue()))
+                        .as("%s: %s", e.getKey(), what)
+                        .isEqualTo(e.getValue());
             }
             return applied;
         }
     }
 
-    /** The stored password as the expected value it equals: the step's new one, the old one, or neither. */
-    private static String matching(VaultSession session, AccountInfo info, Step step, Account before) {
-        if (sameSecret(session, info.address(), step.after().password())) {
-            return step.after().password();
+    /**
+     * The account as stored, each secret named by the expected value it equals (from {@code one}
+     * or {@code other}); a rotation's pending value and its date are both there or both absent.
+     */
+    private static Account stored(VaultSession session, AccountInfo info, Account one, Account other) {
+        String password;
+        try (Secret current = session.secret(info.address(), CredentialRef.IMAP)) {
+            password = nameOf(current, one == null ? null : one.password(), other.password());
         }
-        if (before != null && sameSecret(session, info.address(), before.password())) {
-            return before.password();
+        Optional<Secret> pendingValue = session.pendingSecret(info.address(), CredentialRef.IMAP);
+        boolean pendingDate = info.credential(CredentialRef.IMAP).orElseThrow().hasPending();
+        assertThat(pendingDate)
+                .as("pending date and pending value of %s go together", info.address())
+                .isEqualTo(pendingValue.isPresent());
+        String pending = null;
+        if (pendingValue.isPresent()) {
+            try (Secret value = pendingValue.get()) {
+                pending = nameOf(value, one == null ? null : one.pending(), other.pending());
+            }
         }
-        return "(a value that was never stored)";
+        return new Account(password, info.spec().displayName(), pending);
     }
 
-    private static boolean sameSecret(VaultSession session, Address address, String expected) {
-        try (Secret stored = session.secret(address, CredentialRef.IMAP);
-                Secret wanted = Secret.copyOf(expected.toCharArray())) {
-            return stored.sameValueAs(wanted);
+    private static String nameOf(Secret stored, String one, String other) {
+        for (String candidate : new String[] {one, other}) {
+            if (candidate != null) {
+                try (Secret wanted = Secret.copyOf(candidate.toCharArray())) {
+                    if (stored.sameValueAs(wanted)) {
+                        return candidate;
+                    }
+                }
+            }
         }
+        return "(a value that was never stored)";
     }
 
     /** SQLite's own check, on a read-only connection made by the test, not by Mail Vault. */
