@@ -240,7 +240,7 @@ class ArgvFuzzPropertyTest {
         assertThat(topLevelFiles()).as("files beside the vault").isEqualTo(filesBefore);
     }
 
-    @Property(tries = 250)
+    @Property(tries = 150)
     @Label("a command, an address and options with values of about the right shape: the same rules")
     void wellFormedArguments(@ForAll("wellFormed") Invocation invocation) throws Exception {
         anyArguments(invocation);

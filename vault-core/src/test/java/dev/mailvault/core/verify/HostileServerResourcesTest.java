@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Checks against hostile servers leave no file descriptor open")
 class HostileServerResourcesTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 4;
 
     private static SSLContext serverTls;
     private static TrustAnchors trust;
@@ -104,11 +104,13 @@ class HostileServerResourcesTest {
         }
         long after = openDescriptors();
 
+        // A leak shows as one descriptor per check of a leaking kind (4 or more); the slack of 1 is
+        // for a jar the class loader may open on a path the first round did not take.
         assertThat(after)
                 .as(
                         "open file descriptors after %d checks against hostile servers (before: %d)",
                         ROUNDS * servers.size(), before)
-                .isLessThanOrEqualTo(before);
+                .isLessThanOrEqualTo(before + 1);
     }
 
     private static void checkAll(Map<String, Hostile> servers) throws Exception {
