@@ -55,6 +55,7 @@ class ArgvFuzzPropertyTest {
             "device",
             "doctor",
             "audit",
+            "remind",
             "providers",
             "import",
             "export",
@@ -247,8 +248,9 @@ class ArgvFuzzPropertyTest {
     }
 
     /** Each command's own options, so that most runs get past parsing to validation and unlocking. */
-    private static final Map<String, List<String>> OWN_OPTIONS = Map.of(
-            "add",
+    private static final Map<String, List<String>> OWN_OPTIONS = Map.ofEntries(
+            Map.entry(
+                    "add",
                     List.of(
                             "--imap",
                             "--smtp",
@@ -258,8 +260,9 @@ class ArgvFuzzPropertyTest {
                             "--ca-cert",
                             "--policy",
                             "--name",
-                            "--provider"),
-            "edit",
+                            "--provider")),
+            Map.entry(
+                    "edit",
                     List.of(
                             "--imap",
                             "--smtp",
@@ -271,15 +274,16 @@ class ArgvFuzzPropertyTest {
                             "--clear-ca-cert",
                             "--policy",
                             "--name",
-                            "--provider"),
-            "show", List.of("--json", "--reveal", "--history"),
-            "get", List.of("--kind"),
-            "list", List.of("--json"),
-            "remove", List.of("--yes"),
-            "passwd", List.of("--unlock-ms", "--kdf-memory", "--kdf-iterations", "--kdf-parallelism"),
-            "init", List.of("--unlock-ms", "--kdf-memory", "--kdf-iterations", "--kdf-parallelism"),
-            "rotate", List.of("--kind", "--generate", "--length", "--promote", "--abandon", "--yes"),
-            "verify", List.of("--json", "--all", "--parallel", "--per-host", "--timeout", "--force"));
+                            "--provider")),
+            Map.entry("show", List.of("--json", "--reveal", "--history")),
+            Map.entry("get", List.of("--kind")),
+            Map.entry("list", List.of("--json")),
+            Map.entry("remove", List.of("--yes")),
+            Map.entry("passwd", List.of("--unlock-ms", "--kdf-memory", "--kdf-iterations", "--kdf-parallelism")),
+            Map.entry("init", List.of("--unlock-ms", "--kdf-memory", "--kdf-iterations", "--kdf-parallelism")),
+            Map.entry("rotate", List.of("--kind", "--generate", "--length", "--promote", "--abandon", "--yes")),
+            Map.entry("verify", List.of("--json", "--all", "--parallel", "--per-host", "--timeout", "--force")),
+            Map.entry("remind", List.of("--json", "--details")));
 
     private static final Set<String> FLAGS = Set.of(
             "--separate-smtp-password",

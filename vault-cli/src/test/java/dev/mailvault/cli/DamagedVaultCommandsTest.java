@@ -46,7 +46,15 @@ class DamagedVaultCommandsTest {
             new Command("", "edit", TARO, "--name", "Renamed"),
             new Command("changed secret\n", "edit", TARO, "--password"),
             new Command("", "remove", TARO, "--yes"),
-            new Command("new master\n", "passwd"));
+            new Command("new master\n", "passwd"),
+            new Command("new value\n", "rotate", TARO, "--yes"),
+            new Command("", "verify", TARO),
+            new Command("", "doctor", TARO),
+            new Command("", "devices"),
+            new Command("", "device", "add", "phone", "--type", "iphone", "--uses", TARO),
+            new Command("", "audit"),
+            new Command("", "remind"),
+            new Command("", "remind", "--details"));
 
     record Command(String moreStdin, String... args) {
         @Override

@@ -146,8 +146,18 @@ public final class SqliteVault {
     public static List<Map.Entry<Instant, RotationPolicy>> schedules(Path file) {
         Path path = file.toAbsolutePath();
         VaultFileCheck.check(path);
-        try (Connection db = connect(path);
-                Statement s = db.createStatement();
+        try (Connection db = connect(path)) {
+            // the header says which format the rows are in: a newer one is refused here too
+            readHeader(db, path);
+            return readSchedules(db, path);
+        } catch (SQLException e) {
+            throw translate(e, path);
+        }
+    }
+
+    private static List<Map.Entry<Instant, RotationPolicy>> readSchedules(Connection db, Path path)
+            throws SQLException {
+        try (Statement s = db.createStatement();
                 ResultSet rs = s.executeQuery("SELECT changed_at, policy FROM credential")) {
             List<Map.Entry<Instant, RotationPolicy>> out = new ArrayList<>();
             while (rs.next()) {
@@ -158,8 +168,6 @@ public final class SqliteVault {
                 }
             }
             return out;
-        } catch (SQLException e) {
-            throw translate(e, path);
         }
     }
 
