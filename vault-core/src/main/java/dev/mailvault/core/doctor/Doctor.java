@@ -57,7 +57,9 @@ public final class Doctor {
 
     /**
      * Diagnoses one account. {@code recentChecks} may hold any number of checks of this account in
-     * any order; the newest per protocol and value (current, pending) is used. The caller opens the
+     * any order; the newest per protocol and value (current, pending) is used. A check of a pending
+     * value counts only while that value is still pending and only if made since it was stored; the
+     * check that got a value promoted counts as a check of the current value. The caller opens the
      * secrets in {@code secrets} and closes them afterwards.
      */
     public static Diagnosis diagnose(
@@ -173,8 +175,19 @@ public final class Doctor {
     // checks
 
     private void readChecks(List<CheckResult> checks) {
-        Map<Protocol, CheckResult> current = newest(checks, Slot.CURRENT);
-        Map<Protocol, CheckResult> pending = newest(checks, Slot.PENDING);
+        List<CheckResult> ofCurrent = new ArrayList<>();
+        List<CheckResult> ofPending = new ArrayList<>();
+        for (CheckResult check : checks) {
+            if (check.credential() == Slot.CURRENT) {
+                ofCurrent.add(check);
+            } else if (ofPendingNow(check)) {
+                ofPending.add(check);
+            } else if (provedPromotedValue(check)) {
+                ofCurrent.add(asCurrent(check));
+            }
+        }
+        Map<Protocol, CheckResult> current = newest(ofCurrent, Slot.CURRENT);
+        Map<Protocol, CheckResult> pending = newest(ofPending, Slot.PENDING);
         if (current.isEmpty() && pending.isEmpty()) {
             add(FindingCode.NO_CHECKS, null, null);
             return;
@@ -386,6 +399,44 @@ public final class Doctor {
                 .sorted(Comparator.comparing(CheckResult::at))
                 .forEach(c -> newest.put(c.protocol(), c));
         return newest;
+    }
+
+    /**
+     * A check of the pending slot speaks of the value pending now only if one is, and only if it was
+     * made since that value was stored: an earlier check tried an abandoned or earlier pending value.
+     */
+    private boolean ofPendingNow(CheckResult check) {
+        return credentialFor(check.protocol())
+                .pendingSince()
+                .filter(since -> !check.at().isBefore(since))
+                .isPresent();
+    }
+
+    /**
+     * A successful check of the pending slot made before a verified promotion is the check that
+     * promoted it ({@code vault verify} promotes right after it): it tested today's current value.
+     */
+    private boolean provedPromotedValue(CheckResult check) {
+        CredentialInfo credential = credentialFor(check.protocol());
+        return check.ok()
+                && !credential.hasPending()
+                && !credential.promotedUnverified()
+                && credential.historySize() > 0
+                && !check.at().isAfter(credential.changedAt());
+    }
+
+    private static CheckResult asCurrent(CheckResult check) {
+        return new CheckResult(
+                check.protocol(),
+                Slot.CURRENT,
+                check.outcome(),
+                check.host(),
+                check.port(),
+                check.code(),
+                check.message(),
+                check.alert(),
+                check.millis(),
+                check.at());
     }
 
     private CredentialInfo credentialFor(Protocol protocol) {

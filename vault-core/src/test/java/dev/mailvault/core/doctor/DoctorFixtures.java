@@ -48,6 +48,7 @@ final class DoctorFixtures {
         private Instant changedAt = daysAgo(200);
         private Optional<Instant> pendingSince = Optional.empty();
         private int historySize = 1;
+        private boolean promotedUnverified;
         private Endpoint imap;
         private Endpoint smtp;
 
@@ -69,8 +70,15 @@ final class DoctorFixtures {
             return this;
         }
 
+        /** A new value pending since {@code at} for the IMAP credential and a separate SMTP one. */
         AccountBuilder pendingSince(Instant at) {
             pendingSince = Optional.of(at);
+            return this;
+        }
+
+        /** The last change was a rotation the user promoted without a successful check. */
+        AccountBuilder promotedUnverified() {
+            promotedUnverified = true;
             return this;
         }
 
@@ -98,10 +106,17 @@ final class DoctorFixtures {
                     RotationPolicy.DEFAULT);
             List<CredentialInfo> credentials = new ArrayList<>();
             credentials.add(new CredentialInfo(
-                    1, CredentialRef.IMAP, changedAt, RotationPolicy.DEFAULT, pendingSince, false, false, historySize));
+                    1,
+                    CredentialRef.IMAP,
+                    changedAt,
+                    RotationPolicy.DEFAULT,
+                    pendingSince,
+                    false,
+                    promotedUnverified,
+                    historySize));
             if (!smtpSameAsImap) {
                 credentials.add(new CredentialInfo(
-                        2, CredentialRef.SMTP, changedAt, RotationPolicy.DEFAULT, Optional.empty(), false, false, 0));
+                        2, CredentialRef.SMTP, changedAt, RotationPolicy.DEFAULT, pendingSince, false, false, 0));
             }
             credentials.add(new CredentialInfo(
                     3, CredentialRef.PORTAL, daysAgo(400), RotationPolicy.NEVER, Optional.empty(), false, false, 0));

@@ -424,6 +424,76 @@ class DoctorTest {
     }
 
     @Nested
+    @DisplayName("reading checks of a pending value")
+    class PendingChecks {
+        @Test
+        @DisplayName("after the pending value was abandoned, its old checks are not explained any more")
+        void abandoned() {
+            AccountBuilder account = new AccountBuilder("gmail", "taro@gmail.com");
+            List<CheckResult> checks = List.of(
+                    check(Protocol.IMAP, Outcome.AUTH_FAILED, daysAgo(1)),
+                    check(Protocol.IMAP, Slot.PENDING, Outcome.OK, daysAgo(1), ""),
+                    check(Protocol.SMTP, Slot.PENDING, Outcome.AUTH_FAILED, daysAgo(1), ""));
+            Diagnosis d = diagnose(account, imap(GOOD), checks);
+            assertThat(d.has(FindingCode.PENDING_ACCEPTED)).isFalse();
+            assertThat(d.has(FindingCode.PENDING_REFUSED)).isFalse();
+            assertThat(only(d, FindingCode.AUTH_FAILED).protocol()).contains(Protocol.IMAP);
+        }
+
+        @Test
+        @DisplayName("only checks made since the value became pending count for it, not those of an earlier one")
+        void earlierPendingValue() {
+            AccountBuilder account = new AccountBuilder("softbank", "taro@i.softbank.jp").pendingSince(daysAgo(1));
+            Diagnosis earlier = diagnose(
+                    account,
+                    imap(GOOD),
+                    List.of(
+                            check(Protocol.IMAP, Outcome.OK, daysAgo(0)),
+                            check(Protocol.IMAP, Slot.PENDING, Outcome.AUTH_FAILED, daysAgo(2), "")));
+            assertThat(earlier.has(FindingCode.PENDING_REFUSED)).isFalse();
+            assertThat(earlier.hasProblems()).isFalse();
+
+            Diagnosis sameMoment = diagnose(
+                    account,
+                    imap(GOOD),
+                    List.of(
+                            check(Protocol.IMAP, Outcome.OK, daysAgo(0)),
+                            check(Protocol.IMAP, Slot.PENDING, Outcome.AUTH_FAILED, daysAgo(1), "")));
+            assertThat(sameMoment.has(FindingCode.PENDING_REFUSED)).isTrue();
+        }
+
+        @Test
+        @DisplayName("after a verified promotion, the check that proved the value counts as a check of the current one")
+        void promotedByVerify() {
+            AccountBuilder account = new AccountBuilder("gmail", "taro@gmail.com").changed(daysAgo(1), 2);
+            List<CheckResult> checks = List.of(
+                    check(Protocol.IMAP, Outcome.AUTH_FAILED, daysAgo(2)),
+                    check(Protocol.SMTP, Outcome.AUTH_FAILED, daysAgo(2)),
+                    check(Protocol.IMAP, Slot.PENDING, Outcome.OK, daysAgo(1), ""),
+                    check(Protocol.SMTP, Slot.PENDING, Outcome.OK, daysAgo(1), ""));
+            Diagnosis d = diagnose(account, imap("abcdefghijklmnop"), checks);
+            assertThat(d.has(FindingCode.PENDING_ACCEPTED)).isFalse();
+            assertThat(d.has(FindingCode.CHECK_OLDER_THAN_CHANGE)).isFalse();
+            assertThat(d.has(FindingCode.NO_CHECKS)).isFalse();
+            assertThat(d.has(FindingCode.NO_PROBLEM_FOUND))
+                    .as("findings %s", d.findings())
+                    .isTrue();
+        }
+
+        @Test
+        @DisplayName("after a promotion without a successful check, the old pending checks say nothing")
+        void promotedUnverified() {
+            AccountBuilder account = new AccountBuilder("softbank", "taro@i.softbank.jp")
+                    .changed(daysAgo(1), 2)
+                    .promotedUnverified();
+            List<CheckResult> checks = List.of(check(Protocol.IMAP, Slot.PENDING, Outcome.AUTH_FAILED, daysAgo(1), ""));
+            Diagnosis d = diagnose(account, imap(GOOD), checks);
+            assertThat(d.has(FindingCode.PENDING_REFUSED)).isFalse();
+            assertThat(d.has(FindingCode.NO_CHECKS)).isTrue();
+        }
+    }
+
+    @Nested
     @DisplayName("at the end")
     class Ending {
         @Test

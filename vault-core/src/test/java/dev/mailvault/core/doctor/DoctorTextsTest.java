@@ -37,6 +37,7 @@ class DoctorTextsTest {
         all.add(Doctor.diagnose(
                 new AccountBuilder("docomo", "taro@docomo.ne.jp")
                         .changed(daysAgo(2), 2)
+                        .pendingSince(daysAgo(1))
                         .imap("imap.docomo.example:993")
                         .build(),
                 DoctorFixtures.CATALOG.byId("docomo"),
