@@ -12,6 +12,9 @@ import dev.mailvault.core.account.Endpoint;
 import dev.mailvault.core.crypto.LocalCertificate;
 import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.devices.DeviceType;
+import dev.mailvault.core.doctor.Diagnosis;
+import dev.mailvault.core.doctor.FindingCode;
+import dev.mailvault.core.doctor.SessionDoctor;
 import dev.mailvault.core.provider.ProviderCatalog;
 import dev.mailvault.core.remind.RotationPolicy;
 import dev.mailvault.core.rotation.RotationService;
@@ -201,6 +204,28 @@ class VerifyServiceTest {
         }
         assertThat(session.history(a, CredentialRef.IMAP)).hasSize(1);
         assertThat(session.devices().get(0).stale()).isTrue();
+    }
+
+    @Test
+    @DisplayName("after verify promoted a rotation, the doctor finds no pending value and reads the proof as current")
+    void doctorAfterPromotion() throws Exception {
+        Address a = account("promoted@mv-test.example", "old-password", "new-password");
+        run(false, a);
+        clock.advance(Duration.ofMinutes(1));
+        new RotationService(session, catalog, new SecureRandom())
+                .start(a, CredentialRef.IMAP, secret("new-password"), false, Optional.empty());
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(run(false, a).rotations())
+                .extracting(VerifyService.RotationEvent::outcome)
+                .containsExactly(RotationOutcome.PROMOTED);
+
+        Diagnosis diagnosis = SessionDoctor.diagnose(session, catalog, a);
+
+        assertThat(diagnosis.codes())
+                .doesNotContain(FindingCode.PENDING_ACCEPTED, FindingCode.PENDING_REFUSED, FindingCode.NO_CHECKS);
+        assertThat(diagnosis.hasProblems())
+                .as("findings %s", diagnosis.findings())
+                .isFalse();
     }
 
     @Test
