@@ -5,6 +5,7 @@ import dev.mailvault.core.VaultService;
 import dev.mailvault.core.VaultSession;
 import dev.mailvault.core.provider.ProviderCatalog;
 import dev.mailvault.ui.accounts.AccountsController;
+import dev.mailvault.ui.audit.AuditController;
 import dev.mailvault.ui.common.AppContext;
 import dev.mailvault.ui.common.Background;
 import dev.mailvault.ui.common.ErrorTexts;
@@ -40,7 +41,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
- * The one window: shows the create or unlock screen until the vault is open, then the accounts.
+ * The one window: shows the create or unlock screen until the vault is open, then the accounts
+ * (or the audit list, reached from them).
  * Locking (Ctrl+L, the button, or idle time) closes the session, which wipes the keys, and goes
  * back to the unlock screen.
  */
@@ -129,9 +131,14 @@ public final class AppWindow implements AppContext {
     }
 
     private void showMain() {
-        AccountsController accounts = new AccountsController(this, this::openSettings);
+        AccountsController accounts = new AccountsController(this, this::openSettings, this::showAudit);
         accounts.setNotice(session.rollbackWarning());
         setScreen(accounts);
+    }
+
+    /** A new audit screen each time: it runs the audit again, so it shows the vault as it is now. */
+    private void showAudit() {
+        setScreen(new AuditController(this, this::showMain));
     }
 
     private void setScreen(Screen screen) {

@@ -18,7 +18,7 @@ import javafx.application.Platform;
  * Adds an account, or edits one. The form only collects text: the core parses addresses,
  * endpoints and policies and says what is wrong. Passwords leave their fields when saving starts.
  */
-final class AccountFormController {
+public final class AccountFormController {
     private final AppContext context;
     private final Texts texts;
     private final Optional<AccountInfo> editing;
@@ -27,7 +27,7 @@ final class AccountFormController {
     private final ProviderAutofill autofill;
     private boolean saving;
 
-    AccountFormController(AppContext context, Optional<AccountInfo> editing, Consumer<Address> onSaved) {
+    public AccountFormController(AppContext context, Optional<AccountInfo> editing, Consumer<Address> onSaved) {
         this.context = context;
         this.texts = context.texts();
         this.editing = editing;
@@ -49,7 +49,7 @@ final class AccountFormController {
         });
     }
 
-    void show() {
+    public void show() {
         context.modal().show(view.root, () -> PasswordFields.wipeAll(view.imapPassword, view.smtpPassword));
         Platform.runLater(view.address::requestFocus);
     }

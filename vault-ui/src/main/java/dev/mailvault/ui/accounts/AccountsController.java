@@ -44,14 +44,16 @@ public final class AccountsController implements Screen {
     private final FilteredList<AccountRow> filtered = new FilteredList<>(rows);
     private final DetailController detail;
     private final Runnable openSettings;
+    private final Runnable openAudit;
     private Optional<String> notice = Optional.empty();
     /** Set while the rows are replaced, so the detail pane does not blink through "nothing selected". */
     private boolean reloading;
 
-    public AccountsController(AppContext context, Runnable openSettings) {
+    public AccountsController(AppContext context, Runnable openSettings, Runnable openAudit) {
         this.context = context;
         this.texts = context.texts();
         this.openSettings = openSettings;
+        this.openAudit = openAudit;
         this.view = new AccountsView(texts, new Formats(texts, context.clock()));
         this.detail = new DetailController(context, this::refresh, this::editAccount);
         view.detail.getChildren().setAll(detail.view());
@@ -76,6 +78,7 @@ public final class AccountsController implements Screen {
         });
         view.root.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         view.add.setOnAction(e -> addAccount());
+        view.audit.setOnAction(e -> openAudit.run());
         view.settings.setOnAction(e -> openSettings.run());
         view.lock.setOnAction(e -> context.lock());
         refresh();

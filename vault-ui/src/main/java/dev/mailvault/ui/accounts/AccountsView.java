@@ -27,6 +27,7 @@ import javafx.scene.shape.Circle;
 final class AccountsView {
     final TextField search = new TextField();
     final Button add = new Button();
+    final Button audit = new Button();
     final Button settings = new Button();
     final Button lock = new Button();
     final Label banner = new Label();
@@ -45,6 +46,10 @@ final class AccountsView {
         add.setId("addAccount");
         add.setText(texts.get("accounts.add"));
         add.getStyleClass().add(Styles.ACCENT);
+        audit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        audit.setId("openAudit");
+        audit.setText(texts.get("audit.open"));
+        audit.setTooltip(new Tooltip(texts.get("audit.openHint")));
         settings.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         settings.setId("openSettings");
         settings.setText(texts.get("settings.open"));
@@ -52,7 +57,7 @@ final class AccountsView {
         lock.setId("lock");
         lock.setText(texts.get("accounts.lock"));
         lock.setTooltip(new Tooltip("Ctrl+L"));
-        HBox toolbar = new HBox(10, title, new Spacer(), search, add, settings, lock);
+        HBox toolbar = new HBox(10, title, new Spacer(), search, add, audit, settings, lock);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(10, 14, 10, 14));
         toolbar.getStyleClass().add("toolbar-bar");
