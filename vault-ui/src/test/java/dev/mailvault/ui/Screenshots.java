@@ -131,9 +131,18 @@ public final class Screenshots {
         shoot("rotation.png");
         fx(() -> window.modal().hide());
 
+        openAudit();
+        shoot("audit.png");
+        fx(() -> ((Button) node("#auditBack")).fire());
+        settle();
+
         fx(() -> window.updateSettings(window.settings().withLanguage(Settings.Language.JAPANESE)));
         select("mailvault_demo@yahoo.co.jp");
         shoot("main-ja.png");
+        openAudit();
+        shoot("audit-ja.png");
+        fx(() -> ((Button) node("#auditBack")).fire());
+        settle();
         fx(() -> window.updateSettings(window.settings().withLanguage(Settings.Language.ENGLISH)));
         fx(window::lock);
         fx(stage::hide);
@@ -154,6 +163,12 @@ public final class Screenshots {
             stage.setWidth(1280);
             stage.setHeight(820);
         });
+        settle();
+    }
+
+    private void openAudit() throws Exception {
+        fx(() -> ((Button) node("#openAudit")).fire());
+        waitFor(() -> node("#auditRunning") != null && !node("#auditRunning").isVisible());
         settle();
     }
 
