@@ -8,8 +8,11 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Builds the command line for one run and executes it; tests use it over their own streams. */
 public final class VaultCli {
@@ -35,6 +38,9 @@ public final class VaultCli {
         Texts texts = Texts.load(Lang.resolve(early.lang, context.env()));
         VaultCommand root = new VaultCommand(context, texts);
         CommandLine commandLine = new CommandLine(root);
+        for (Class<? extends VaultSubcommand> subcommand : early.subcommands()) {
+            commandLine.addSubcommand(subcommand);
+        }
         commandLine.setResourceBundle(texts.bundle());
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
@@ -56,11 +62,21 @@ public final class VaultCli {
         return new PrintWriter(new OutputStreamWriter(new FileOutputStream(fd), charset), true);
     }
 
-    /** {@code --lang} and {@code --debug} found before the end of options ({@code --}). */
-    private record Prescan(String lang, boolean debug) {
+    /**
+     * {@code --lang} and {@code --debug} found before the end of options ({@code --}), and the
+     * subcommands this run needs: the one named, none for a plain {@code --version}, and all of
+     * them for help, completion, a bare {@code vault} or a word that is no command (so that
+     * picocli's listing and its "did you mean" are the same as ever).
+     */
+    private record Prescan(String lang, boolean debug, List<Class<? extends VaultSubcommand>> subcommands) {
+        /** The root's options that take a value, which must not be mistaken for the command. */
+        private static final Set<String> VALUED = Set.of("--lang", "--vault", "--password-file");
+
         static Prescan of(String[] args) {
             String lang = null;
             boolean debug = false;
+            boolean version = false;
+            String command = null;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 if (arg.equals("--")) {
@@ -71,9 +87,28 @@ public final class VaultCli {
                     lang = args[++i].toLowerCase(Locale.ROOT);
                 } else if (arg.startsWith("--lang=")) {
                     lang = arg.substring("--lang=".length()).toLowerCase(Locale.ROOT);
+                } else if (arg.equals("-V") || arg.equals("--version")) {
+                    version = command == null;
+                } else if (VALUED.contains(arg)) {
+                    i++;
+                } else if (command == null && !arg.startsWith("-")) {
+                    command = arg;
                 }
             }
-            return new Prescan(lang, debug);
+            return new Prescan(lang, debug, needed(command, version));
+        }
+
+        private static List<Class<? extends VaultSubcommand>> needed(String command, boolean version) {
+            if (command == null) {
+                return version ? List.of() : VaultCommand.SUBCOMMANDS;
+            }
+            for (Class<? extends VaultSubcommand> subcommand : VaultCommand.SUBCOMMANDS) {
+                Command annotation = subcommand.getAnnotation(Command.class);
+                if (annotation.name().equals(command)) {
+                    return annotation.name().equals("completion") ? VaultCommand.SUBCOMMANDS : List.of(subcommand);
+                }
+            }
+            return VaultCommand.SUBCOMMANDS;
         }
     }
 }
