@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * A training run for the class-data-sharing archive the {@code ./vault} launcher makes after each
  * build: it runs common commands in-process on a throw-away vault in a temporary folder (never the
- * user's), so the archive holds the classes real runs load. Its output is discarded.
+ * user's), so the archive holds the classes real runs load. Its output is discarded; its only
+ * connections go to a closed port on 127.0.0.1.
  */
 public final class CdsTraining {
     private static final String MASTER = "cds-training-only\n";
@@ -61,6 +62,27 @@ public final class CdsTraining {
             run(env, dir, MASTER, "--password-stdin", "show", "taro@example.jp", "--history");
             run(env, dir, MASTER, "--password-stdin", "get", "taro@example.jp");
             run(env, dir, "wrong\n", "--password-stdin", "list");
+            // verify against a closed port on this machine: the TLS and Jakarta Mail classes load,
+            // nothing leaves the machine
+            run(
+                    env,
+                    dir,
+                    MASTER + "local-secret\n",
+                    "--password-stdin",
+                    "add",
+                    "hanako@example.jp",
+                    "--imap",
+                    "127.0.0.1:1",
+                    "--smtp",
+                    "127.0.0.1:1");
+            run(env, dir, MASTER, "--password-stdin", "verify", "--all", "--timeout", "1");
+            run(env, dir, MASTER, "--password-stdin", "verify", "hanako@example.jp", "--json", "--timeout", "1");
+            run(env, dir, MASTER, "--password-stdin", "rotate", "taro@example.jp", "--generate", "--yes");
+            run(env, dir, MASTER, "--password-stdin", "devices");
+            run(env, dir, MASTER, "--password-stdin", "audit");
+            run(env, dir, MASTER, "--password-stdin", "audit", "--json");
+            run(env, dir, MASTER, "--password-stdin", "remind");
+            run(env, dir, "", "providers");
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
