@@ -321,8 +321,8 @@ final class SqliteVaultSession implements VaultSession {
                             expect(f, "changed_at", rs.getString(2), "credential_history", id);
                             expect(f, "replaced_at", rs.getString(3), "credential_history", id);
                             out.add(new HistoryEntry(
-                                    Instant.parse(rs.getString(2)),
-                                    Instant.parse(rs.getString(3)),
+                                    Timestamps.parse(rs.getString(2)),
+                                    Timestamps.parse(rs.getString(3)),
                                     Secret.fromUtf8(f.bytes("value"))));
                         } finally {
                             f.wipe();
@@ -551,7 +551,7 @@ final class SqliteVaultSession implements VaultSession {
                     long id = rs.getLong(1);
                     long deviceId = rs.getLong(2);
                     long credentialId = rs.getLong(3);
-                    Instant received = Instant.parse(rs.getString(4));
+                    Instant received = Timestamps.parse(rs.getString(4));
                     Fields f = open("device_use", id, "payload", rs.getBytes(5));
                     expect(f, "device_id", Long.toString(deviceId), "device_use", id);
                     expect(f, "credential_id", Long.toString(credentialId), "device_use", id);
@@ -576,7 +576,7 @@ final class SqliteVaultSession implements VaultSession {
                             id,
                             f.string("name"),
                             DeviceType.parse(rs.getString(3)),
-                            Instant.parse(rs.getString(4)),
+                            Timestamps.parse(rs.getString(4)),
                             List.copyOf(uses.getOrDefault(id, List.of()))));
                 }
             }
@@ -1105,7 +1105,7 @@ final class SqliteVaultSession implements VaultSession {
             return new AccountRow(
                     id,
                     idx,
-                    Instant.parse(created),
+                    Timestamps.parse(created),
                     spec,
                     pinImap.length == 0 ? null : pinImap,
                     pinSmtp.length == 0 ? null : pinSmtp);
@@ -1242,7 +1242,7 @@ final class SqliteVaultSession implements VaultSession {
                     f.string("message"),
                     f.string("alert"),
                     rs.getLong(7),
-                    Instant.parse(rs.getString(6)));
+                    Timestamps.parse(rs.getString(6)));
             return new CheckRow(credentialId, r);
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw tampered("check row " + id + " holds values that do not parse");
@@ -1341,9 +1341,9 @@ final class SqliteVaultSession implements VaultSession {
                     accountId,
                     new CredentialRef(k, f.string("label")),
                     labelIdx,
-                    Instant.parse(changed),
+                    Timestamps.parse(changed),
                     RotationPolicy.parse(policy),
-                    pendingSince == null ? null : Instant.parse(pendingSince),
+                    pendingSince == null ? null : Timestamps.parse(pendingSince),
                     suspect,
                     unverified,
                     rs.getBytes(11),
