@@ -2,8 +2,10 @@ package dev.mailvault.cli;
 
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The command's words in one language: picocli's help and every message, table header and label
@@ -15,6 +17,8 @@ public final class Texts {
 
     private final ResourceBundle bundle;
     private final Locale locale;
+    /** Parsed patterns: a table row asks for the same few texts a thousand times. */
+    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
     private Texts(ResourceBundle bundle, Locale locale) {
         this.bundle = bundle;
@@ -41,12 +45,15 @@ public final class Texts {
     }
 
     public String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            throw new IllegalStateException("missing text '" + key + "' for " + locale, e);
+        MessageFormat format = formats.computeIfAbsent(key, k -> {
+            try {
+                return new MessageFormat(bundle.getString(k), locale);
+            } catch (MissingResourceException e) {
+                throw new IllegalStateException("missing text '" + k + "' for " + locale, e);
+            }
+        });
+        synchronized (format) { // MessageFormat is not thread-safe; verify's workers print too
+            return format.format(args);
         }
-        return new MessageFormat(pattern, locale).format(args);
     }
 }
