@@ -4,6 +4,7 @@ import dev.mailvault.core.crypto.Aead;
 import dev.mailvault.core.crypto.IntegrityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import javax.security.auth.Destroyable;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.AESEngine;
@@ -21,8 +22,10 @@ public final class AesGcm implements Aead, Destroyable {
 
     private final byte[] key;
     private final SecureRandom random;
-    private GCMBlockCipher gcm;
-    private boolean destroyed;
+    /** Ciphers not in use, each with this key set up; one per thread that used them at once. */
+    private final ConcurrentLinkedDeque<GCMBlockCipher> idle = new ConcurrentLinkedDeque<>();
+
+    private volatile boolean destroyed;
 
     /** Takes a copy of {@code key}; the caller wipes its own. */
     public AesGcm(byte[] key, SecureRandom random) {
@@ -34,48 +37,55 @@ public final class AesGcm implements Aead, Destroyable {
     }
 
     @Override
-    public synchronized byte[] seal(byte[] plaintext, byte[] associatedData) {
+    public byte[] seal(byte[] plaintext, byte[] associatedData) {
         byte[] nonce = new byte[NONCE_LENGTH];
         random.nextBytes(nonce);
-        GCMBlockCipher c = cipher(true, nonce, associatedData);
-        byte[] out = new byte[NONCE_LENGTH + c.getOutputSize(plaintext.length)];
-        System.arraycopy(nonce, 0, out, 0, NONCE_LENGTH);
-        int n = c.processBytes(plaintext, 0, plaintext.length, out, NONCE_LENGTH);
+        GCMBlockCipher c = take(true, nonce, associatedData);
         try {
+            byte[] out = new byte[NONCE_LENGTH + c.getOutputSize(plaintext.length)];
+            System.arraycopy(nonce, 0, out, 0, NONCE_LENGTH);
+            int n = c.processBytes(plaintext, 0, plaintext.length, out, NONCE_LENGTH);
             c.doFinal(out, NONCE_LENGTH + n);
+            return out;
         } catch (InvalidCipherTextException e) {
             throw new IllegalStateException("GCM encryption failed", e);
+        } finally {
+            idle.push(c);
         }
-        return out;
     }
 
     @Override
-    public synchronized byte[] open(byte[] ciphertext, byte[] associatedData) {
+    public byte[] open(byte[] ciphertext, byte[] associatedData) {
         if (ciphertext == null || ciphertext.length < NONCE_LENGTH + TAG_BITS / 8) {
             throw new IntegrityException("ciphertext too short");
         }
         byte[] nonce = Arrays.copyOf(ciphertext, NONCE_LENGTH);
-        GCMBlockCipher c = cipher(false, nonce, associatedData);
+        GCMBlockCipher c = take(false, nonce, associatedData);
         int length = ciphertext.length - NONCE_LENGTH;
         byte[] out = new byte[c.getOutputSize(length)];
-        int n = c.processBytes(ciphertext, NONCE_LENGTH, length, out, 0);
         try {
+            int n = c.processBytes(ciphertext, NONCE_LENGTH, length, out, 0);
             c.doFinal(out, n);
+            return out;
         } catch (InvalidCipherTextException e) {
             Arrays.fill(out, (byte) 0);
             throw new IntegrityException("authentication tag mismatch");
+        } finally {
+            idle.push(c);
         }
-        return out;
     }
 
     /**
-     * One GCM instance per key, re-initialised with a new nonce for each message: building the AES
-     * key schedule and GCM tables for every record made listing 10,000 accounts twice as slow.
+     * A GCM instance for this key, re-initialised with a new nonce for each message: building the
+     * AES key schedule and GCM tables for every record made listing 10,000 accounts twice as slow.
+     * Instances are reused, one per thread working at the same time (the store decrypts a large
+     * list on all cores).
      */
-    private GCMBlockCipher cipher(boolean encrypt, byte[] nonce, byte[] associatedData) {
+    private GCMBlockCipher take(boolean encrypt, byte[] nonce, byte[] associatedData) {
         if (destroyed) {
             throw new IllegalStateException("key destroyed");
         }
+        GCMBlockCipher gcm = idle.poll();
         if (gcm == null) {
             KeyParameter keyParameter = new KeyParameter(key);
             gcm = (GCMBlockCipher) GCMBlockCipher.newInstance(AESEngine.newInstance());
@@ -88,11 +98,11 @@ public final class AesGcm implements Aead, Destroyable {
     }
 
     @Override
-    public synchronized void destroy() {
+    public void destroy() {
+        destroyed = true;
         Arrays.fill(key, (byte) 0);
         // Bouncy Castle's AES engine keeps its key schedule in private arrays: dropped, not wiped
-        gcm = null;
-        destroyed = true;
+        idle.clear();
     }
 
     @Override

@@ -111,13 +111,18 @@ final class SqliteVaultSession implements VaultSession {
     @Override
     public List<AccountInfo> accounts() {
         return read(() -> {
-            Map<Long, AccountRow> rows = new LinkedHashMap<>();
+            List<SealedAccount> sealed = new ArrayList<>();
             try (Statement s = db.createStatement();
                     ResultSet rs = s.executeQuery("SELECT id, address_idx, created_at, payload FROM account")) {
                 while (rs.next()) {
-                    AccountRow row = accountRow(rs);
-                    rows.put(row.id, row);
+                    sealed.add(SealedAccount.of(rs));
                 }
+            }
+            // decrypting and parsing the rows is most of the time a large list takes, and each row
+            // stands alone: all cores (the caller's thread and the common pool)
+            Map<Long, AccountRow> rows = new LinkedHashMap<>();
+            for (AccountRow row : sealed.parallelStream().map(this::accountRow).toList()) {
+                rows.put(row.id, row);
             }
             Map<Long, List<CredentialRow>> creds = new HashMap<>();
             try (Statement s = db.createStatement();
@@ -531,7 +536,7 @@ final class SqliteVaultSession implements VaultSession {
             try (Statement s = db.createStatement();
                     ResultSet rs = s.executeQuery("SELECT id, address_idx, created_at, payload FROM account")) {
                 while (rs.next()) {
-                    AccountRow row = accountRow(rs);
+                    AccountRow row = accountRow(SealedAccount.of(rs));
                     accounts.put(row.id, row);
                 }
             }
@@ -1065,7 +1070,7 @@ final class SqliteVaultSession implements VaultSession {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                AccountRow row = accountRow(rs);
+                AccountRow row = accountRow(SealedAccount.of(rs));
                 if (!row.spec.address().value().equalsIgnoreCase(address.value())) {
                     throw tampered("account row " + row.id + " is indexed under another address");
                 }
@@ -1074,11 +1079,18 @@ final class SqliteVaultSession implements VaultSession {
         }
     }
 
-    private AccountRow accountRow(ResultSet rs) throws SQLException {
-        long id = rs.getLong(1);
-        byte[] idx = rs.getBytes(2);
-        String created = rs.getString(3);
-        Fields f = open("account", id, "payload", rs.getBytes(4));
+    /** An account row as read, before decryption: {@code id, address_idx, created_at, payload}. */
+    private record SealedAccount(long id, byte[] idx, String created, byte[] payload) {
+        static SealedAccount of(ResultSet rs) throws SQLException {
+            return new SealedAccount(rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getBytes(4));
+        }
+    }
+
+    private AccountRow accountRow(SealedAccount sealed) {
+        long id = sealed.id();
+        byte[] idx = sealed.idx();
+        String created = sealed.created();
+        Fields f = open("account", id, "payload", sealed.payload());
         expect(f, "address_idx", HexFormat.of().formatHex(idx), "account", id);
         expect(f, "created_at", created, "account", id);
         try {

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailvault.core.crypto.IntegrityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -64,5 +71,36 @@ class AesGcmTest {
         aead.destroy();
         assertThat(aead.isDestroyed()).isTrue();
         assertThatThrownBy(() -> aead.seal(new byte[1], new byte[0])).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    @DisplayName("used from several threads at once, every message opens to its own plaintext")
+    void concurrentUse() throws Exception {
+        AesGcm aead = new AesGcm(KEY, new SecureRandom());
+        int threads = 4;
+        int messages = 300;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                byte fill = (byte) t;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < messages; i++) {
+                        byte[] plaintext = new byte[100 + i % 50];
+                        Arrays.fill(plaintext, fill);
+                        byte[] ad = {fill, (byte) i};
+                        if (!Arrays.equals(aead.open(aead.seal(plaintext, ad), ad), plaintext)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get(60, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
