@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -252,6 +253,8 @@ public final class VerifyService {
         List<Secret> opened = new ArrayList<>();
         Map<String, Planned> byKey = new LinkedHashMap<>();
         List<VerifyJob> jobs = new ArrayList<>();
+        // accounts of one provider share their CA certificate: parse each text once per run
+        Map<String, TrustAnchors> caTrust = new HashMap<>();
         try {
             for (Planned p : planned) {
                 Secret secret = p.slot == CheckResult.Slot.PENDING
@@ -261,10 +264,11 @@ public final class VerifyService {
                 AccountSpec spec = p.account.spec();
                 Endpoint endpoint = p.protocol == Protocol.IMAP ? spec.imap() : spec.smtp();
                 String login = p.protocol == Protocol.IMAP ? spec.imapLogin() : spec.smtpLogin();
-                TrustAnchors trust = TrustAnchors.of(
-                        spec.caCertPem(),
-                        session.pinnedCertificate(p.account.address(), p.protocol)
-                                .orElse(null));
+                byte[] pinned = session.pinnedCertificate(p.account.address(), p.protocol)
+                        .orElse(null);
+                TrustAnchors trust = pinned != null
+                        ? TrustAnchors.of(spec.caCertPem(), pinned)
+                        : caTrust.computeIfAbsent(spec.caCertPem(), pem -> TrustAnchors.of(pem, null));
                 String key = p.account.address() + " " + p.ref + " " + p.protocol.id() + " " + p.slot.id();
                 byKey.put(key, p);
                 jobs.add(new VerifyJob(

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ScheduledFuture;
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 
@@ -34,9 +35,22 @@ import javax.net.ssl.TrustManager;
 public final class JakartaMailLoginChecker implements LoginChecker {
     private final VerifyOptions options;
     private final Watchdog watchdog = new Watchdog("mailvault-verify-watchdog");
+    private final CurrentCheckFactories current = new CurrentCheckFactories();
+    /**
+     * One session for every check of the run: making a Jakarta Mail session reads the providers of
+     * every jar on the class path, a fifth of the CPU of checking 400 logins. Its socket factories
+     * are those of the check on the calling thread. With debug output each check keeps a session
+     * of its own, so that its trace goes through its own scrubber.
+     */
+    private final Session shared;
 
     public JakartaMailLoginChecker(VerifyOptions options) {
         this.options = Objects.requireNonNull(options, "options");
+        Properties props = new Properties();
+        for (String service : new String[] {"imap", "imaps", "smtp", "smtps"}) {
+            props.putAll(properties(service, current.ssl, current.plain));
+        }
+        this.shared = options.debugOutput() == null ? Session.getInstance(props) : null;
     }
 
     @Override
@@ -82,14 +96,20 @@ public final class JakartaMailLoginChecker implements LoginChecker {
                             new ScrubbingOutputStream(options.debugOutput(), scrubber), true, StandardCharsets.UTF_8);
             try (Cancellation.Registration registration =
                     cancellation.onCancel(() -> attempt.abort(Attempt.Abort.CANCELLED))) {
-                Session session = Session.getInstance(properties(target, attempt, ssl));
+                int connectTimeout = (int) options.timeout().toMillis();
+                TargetSslSocketFactory sslFactory = new TargetSslSocketFactory(ssl, attempt, connectTimeout);
+                PlainSocketFactory plainFactory = new PlainSocketFactory(attempt, connectTimeout);
+                String service = serviceName(target);
                 if (debug != null) {
+                    Session session = Session.getInstance(properties(service, sslFactory, plainFactory));
                     session.setDebugOut(debug);
                     session.setDebug(true);
+                    login = login(session, service, target);
+                } else {
+                    try (CurrentCheckFactories.Binding binding = current.bind(sslFactory, plainFactory)) {
+                        login = login(shared, service, target);
+                    }
                 }
-                login = imap
-                        ? login(session.getStore(serviceName(target)), target)
-                        : login(session.getTransport(serviceName(target)), target);
             } catch (MessagingException e) {
                 // no provider for the protocol: the Angus jar is missing from the class path
                 login = new Login(e, 0);
@@ -122,6 +142,12 @@ public final class JakartaMailLoginChecker implements LoginChecker {
 
     /** The result of the connect call and how long it took (logout not counted). */
     private record Login(Throwable error, long millis) {}
+
+    private static Login login(Session session, String service, VerifyTarget target) throws MessagingException {
+        return target.protocol() == Protocol.IMAP
+                ? login(session.getStore(service), target)
+                : login(session.getTransport(service), target);
+    }
 
     private static Login login(Service service, VerifyTarget target) {
         Endpoint endpoint = target.endpoint();
@@ -157,18 +183,18 @@ public final class JakartaMailLoginChecker implements LoginChecker {
         };
     }
 
-    private Properties properties(VerifyTarget target, Attempt attempt, SSLContext ssl) {
-        boolean tls = target.endpoint().security() == Security.TLS;
-        String p = "mail." + serviceName(target);
+    /** The session properties of one service ({@code imap}, {@code imaps}, {@code smtp}, {@code smtps}). */
+    private Properties properties(String service, SocketFactory sslFactory, SocketFactory plainFactory) {
+        boolean tls = service.endsWith("s");
+        String p = "mail." + service;
         String timeout = String.valueOf(options.timeout().toMillis());
-        int connectTimeout = (int) options.timeout().toMillis();
         Properties props = new Properties();
         props.put(p + ".connectiontimeout", timeout);
         props.put(p + ".timeout", timeout);
         props.put(p + ".writetimeout", timeout);
         props.put(p + ".executor.writetimeout", watchdog.executor());
-        props.put(p + ".ssl.socketFactory", new TargetSslSocketFactory(ssl, attempt, connectTimeout));
-        props.put(p + ".socketFactory", new PlainSocketFactory(attempt, connectTimeout));
+        props.put(p + ".ssl.socketFactory", sslFactory);
+        props.put(p + ".socketFactory", plainFactory);
         // never retry with a default factory: that would trust the JDK's CAs instead of the pin
         props.put(p + ".socketFactory.fallback", "false");
         props.put(p + ".ssl.enable", String.valueOf(tls));
@@ -182,7 +208,7 @@ public final class JakartaMailLoginChecker implements LoginChecker {
         props.put(p + ".sasl.enable", "false");
         props.put("mail.debug.auth", "false");
         props.put("mail.debug.auth.password", "false");
-        if (target.protocol() == Protocol.SMTP) {
+        if (service.startsWith("smtp")) {
             props.put(p + ".auth", "true");
             // avoids a reverse DNS lookup of this machine for EHLO
             props.put(p + ".localhost", "localhost");
