@@ -264,8 +264,14 @@ public final class VerifyService {
                 AccountSpec spec = p.account.spec();
                 Endpoint endpoint = p.protocol == Protocol.IMAP ? spec.imap() : spec.smtp();
                 String login = p.protocol == Protocol.IMAP ? spec.imapLogin() : spec.smtpLogin();
-                byte[] pinned = session.pinnedCertificate(p.account.address(), p.protocol)
-                        .orElse(null);
+                // the account's facts say whether a pin exists; only then is it read from the store
+                String pinFingerprint = p.protocol == Protocol.IMAP
+                        ? p.account.pinnedImapCertSha256()
+                        : p.account.pinnedSmtpCertSha256();
+                byte[] pinned = pinFingerprint == null || pinFingerprint.isEmpty()
+                        ? null
+                        : session.pinnedCertificate(p.account.address(), p.protocol)
+                                .orElse(null);
                 TrustAnchors trust = pinned != null
                         ? TrustAnchors.of(spec.caCertPem(), pinned)
                         : caTrust.computeIfAbsent(spec.caCertPem(), pem -> TrustAnchors.of(pem, null));

@@ -111,6 +111,20 @@ class VerifyServiceTest {
     }
 
     @Test
+    @DisplayName(
+            "a pinned certificate is used: one that is not the server's gives TLS_CERT_INVALID on that protocol only")
+    void pinUsed() throws Exception {
+        Address pinned = account("pinned@mv-test.example", "right", "right");
+        byte[] other = LocalCertificate.builder("ip:127.0.0.1").build().der();
+        session.pinCertificate(pinned, Protocol.IMAP, other);
+        VerifyService.Report report = run(false, pinned);
+        assertThat(outcome(report, pinned, Protocol.IMAP, CheckResult.Slot.CURRENT))
+                .isEqualTo(Outcome.TLS_CERT_INVALID);
+        assertThat(outcome(report, pinned, Protocol.SMTP, CheckResult.Slot.CURRENT))
+                .isEqualTo(Outcome.OK);
+    }
+
+    @Test
     @DisplayName("a right password is OK on IMAP and SMTP, a wrong one AUTH_FAILED, and both are stored")
     void okAndFailed() throws Exception {
         Address good = account("good@mv-test.example", "right", "right");
