@@ -5,9 +5,8 @@ import atlantafx.base.theme.Styles;
 import dev.mailvault.core.remind.PasswordAge;
 import dev.mailvault.ui.common.Formats;
 import dev.mailvault.ui.common.Texts;
+import dev.mailvault.ui.common.Toolbars;
 import java.util.Locale;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -57,10 +56,7 @@ final class AccountsView {
         lock.setId("lock");
         lock.setText(texts.get("accounts.lock"));
         lock.setTooltip(new Tooltip("Ctrl+L"));
-        HBox toolbar = new HBox(10, title, new Spacer(), search, add, audit, settings, lock);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.setPadding(new Insets(10, 14, 10, 14));
-        toolbar.getStyleClass().add("toolbar-bar");
+        HBox toolbar = Toolbars.bar(title, new Spacer(), search, add, audit, settings, lock);
 
         banner.setId("banner");
         banner.setWrapText(true);

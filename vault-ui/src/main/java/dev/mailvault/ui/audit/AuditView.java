@@ -7,6 +7,7 @@ import dev.mailvault.core.audit.AuditFlag;
 import dev.mailvault.core.audit.AuditTexts;
 import dev.mailvault.core.audit.FlagCode;
 import dev.mailvault.ui.common.Texts;
+import dev.mailvault.ui.common.Toolbars;
 import java.time.ZoneId;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -65,10 +66,7 @@ final class AuditView {
         lock.setText(texts.get("accounts.lock"));
         lock.setTooltip(new Tooltip("Ctrl+L"));
         lock.setMinWidth(Region.USE_PREF_SIZE);
-        HBox toolbar = new HBox(10, back, title, new Spacer(), lock);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.setPadding(new Insets(10, 14, 10, 14));
-        toolbar.getStyleClass().add("toolbar-bar");
+        HBox toolbar = Toolbars.bar(back, title, new Spacer(), lock);
 
         summary.setId("auditSummary");
         summary.setWrapText(true);
