@@ -160,10 +160,12 @@ class AuditCommandTest {
             assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
             assertThat(r.out())
                     .contains("jiro@example.org (Other mail provider)")
-                    .contains("  - Reused: The IMAP password is the same as a password stored for ken@example.net.")
+                    .contains(
+                            "  - Reused: The password (IMAP and SMTP) is the same as a password stored for ken@example.net.")
                     .contains("    → Rotate it so that each account has a password of its own.")
-                    .contains("  - Weak: The IMAP password is easy to guess")
-                    .contains("  - Never verified: The IMAP password has not logged in successfully over IMAP and SMTP")
+                    .contains("  - Weak: The password (IMAP and SMTP) is easy to guess")
+                    .contains(
+                            "  - Never verified: The password (IMAP and SMTP) has not logged in successfully over IMAP and SMTP")
                     .contains("3 of 4 accounts need attention (4 reasons).")
                     .doesNotContain("hanako");
             assertNoSecret(r.out(), r.err());
@@ -213,8 +215,9 @@ class AuditCommandTest {
             assertThat(overdue.get("detail").get("days").asInt()).isEqualTo(10);
             assertThat(overdue.get("detail").get("policy").asText()).isEqualTo("6m");
             assertThat(overdue.get("message").asText())
-                    .isEqualTo("The IMAP password was due for a change on 2025-07-10 (10 days ago; policy: every 6"
-                            + " months).");
+                    .isEqualTo(
+                            "The password (IMAP and SMTP) was due for a change on 2025-07-10 (10 days ago; policy: every 6"
+                                    + " months).");
             assertThat(overdue.get("next_step").asText()).startsWith("Rotate it");
 
             JsonNode hanako = account(doc, "hanako@example.com");
@@ -322,12 +325,12 @@ class AuditCommandTest {
         assertThat(r.code()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(r.out())
                 .contains("jiro@example.org（その他のメール）")
-                .contains("  - 使い回し: IMAPパスワードは、ken@example.netに保存されているパスワードと同じです。")
+                .contains("  - 使い回し: パスワード（IMAP・SMTP共通）は、ken@example.netに保存されているパスワードと同じです。")
                 .contains("    → アカウントごとに別のパスワードになるよう変更してください。")
                 .contains("推測されやすい")
                 .contains("4 件中 3 件のアカウントに注意が必要です（理由 4 件）。");
         assertThat(r.err()).contains("CSV で 4 行を書き出しました");
-        assertThat(Files.readString(file)).contains("IMAPパスワードは推測されやすいパスワードです");
+        assertThat(Files.readString(file)).contains("パスワード（IMAP・SMTP共通）は推測されやすいパスワードです");
         Result help = cli.run("", "--lang", "ja", "audit", "--help");
         assertThat(help.out()).contains("注意が必要なアカウント");
         assertNoSecret(r.out(), r.err(), Files.readString(file));

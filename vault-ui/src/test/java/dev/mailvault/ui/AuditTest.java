@@ -235,8 +235,9 @@ class AuditTest {
         assertThat(drawn.get(FAIL))
                 .satisfiesExactly(
                         failed -> assertThat(failed)
-                                .startsWith("Last check failed | The IMAP password failed its last IMAP login on"
-                                        + " 2026-09-18 01:02: AUTH_FAILED (server code AUTHENTICATIONFAILED).")
+                                .startsWith(
+                                        "Last check failed | The password (IMAP and SMTP) failed its last IMAP login on"
+                                                + " 2026-09-18 01:02: AUTH_FAILED (server code AUTHENTICATIONFAILED).")
                                 .endsWith(" | → Run the doctor on this account to see why the login fails and"
                                         + " what to change."),
                         devices -> assertThat(devices)
@@ -246,16 +247,18 @@ class AuditTest {
         assertThat(drawn.get(OLD))
                 .singleElement()
                 .asString()
-                .startsWith("Overdue | The IMAP password was due for a change on 2026-09-02 (16 days ago;")
+                .startsWith("Overdue | The password (IMAP and SMTP) was due for a change on 2026-09-02 (16 days ago;")
                 .endsWith("| → Rotate it: set a new password at the provider and store it here.");
         assertThat(drawn.get(JIRO))
-                .containsExactly("Reused | The IMAP password is the same as a password stored for ken@example.net."
-                        + " | → Rotate it so that each account has a password of its own.");
+                .containsExactly(
+                        "Reused | The password (IMAP and SMTP) is the same as a password stored for ken@example.net."
+                                + " | → Rotate it so that each account has a password of its own.");
         assertThat(drawn.get(KEN)).singleElement().asString().contains("stored for jiro@example.org.");
         assertThat(drawn.get(NEW))
                 .singleElement()
                 .asString()
-                .startsWith("Never verified | The IMAP password has not logged in successfully over IMAP and SMTP");
+                .startsWith(
+                        "Never verified | The password (IMAP and SMTP) has not logged in successfully over IMAP and SMTP");
         assertThat(robot.lookup("#auditSummary").queryAs(Label.class).getText())
                 .isEqualTo("5 of 6 accounts need attention (6 reasons).");
         assertThat(visible(robot, "#auditClean")).isFalse();
@@ -375,8 +378,8 @@ class AuditTest {
         openAudit(robot);
 
         assertThat(drawn(robot).get(JIRO))
-                .containsExactly(
-                        "使い回し | IMAPパスワードは、ken@example.netに保存されているパスワードと同じです。" + " | → アカウントごとに別のパスワードになるよう変更してください。");
+                .containsExactly("使い回し | パスワード（IMAP・SMTP共通）は、ken@example.netに保存されているパスワードと同じです。"
+                        + " | → アカウントごとに別のパスワードになるよう変更してください。");
         assertThat(drawn(robot).get(FAIL)).last().asString().startsWith("端末で再入力が必要 | このアカウントの古いパスワードのままの端末が1台あります。");
         assertThat(robot.lookup("#auditSummary").queryAs(Label.class).getText())
                 .isEqualTo("6 件中 5 件のアカウントに注意が必要です（理由 6 件）。");

@@ -100,7 +100,8 @@ public final class Audit {
             List<AuditFlag> flags = flags(account, provider, devices, values);
             if (!flags.isEmpty()) {
                 flags.sort(FLAG_ORDER);
-                entries.add(new AuditEntry(account.address(), provider, flags));
+                entries.add(new AuditEntry(
+                        account.address(), provider, account.spec().smtpSameAsImap(), flags));
             }
         }
         entries.sort(ENTRY_ORDER);

@@ -7,9 +7,10 @@ import java.util.Objects;
 
 /**
  * One account that needs attention, with the provider it is stored with and every reason, most
- * urgent first. Never empty.
+ * urgent first. Never empty. {@code oneMailPassword}: its IMAP password serves SMTP too, so the
+ * texts name it "the password (IMAP and SMTP)".
  */
-public record AuditEntry(Address address, Provider provider, List<AuditFlag> flags) {
+public record AuditEntry(Address address, Provider provider, boolean oneMailPassword, List<AuditFlag> flags) {
     public AuditEntry {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(provider, "provider");

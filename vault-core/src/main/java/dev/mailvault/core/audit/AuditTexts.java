@@ -34,8 +34,11 @@ public final class AuditTexts {
 
     /** What is wrong with the account, in one sentence. */
     public static String describe(AuditEntry entry, AuditFlag flag, ZoneId zone, Locale locale) {
-        String credential =
-                flag.credential().map(c -> credentialName(c, locale)).orElse("");
+        String credential = flag.credential()
+                .map(c -> entry.oneMailPassword() && c.kind() == CredentialKind.IMAP
+                        ? format(locale, "credential.imapSmtp")
+                        : credentialName(c, locale))
+                .orElse("");
         return switch (flag.code()) {
             case LAST_CHECK_FAILED -> {
                 Instant at = (Instant) flag.detail().get(AuditFlag.AT);

@@ -33,6 +33,7 @@ class AuditCsvTest {
         AuditEntry alice = new AuditEntry(
                 Address.of("alice@example.net"),
                 CATALOG.generic(),
+                false,
                 List.of(
                         new AuditFlag(FlagCode.OVERDUE, Optional.of(CredentialRef.IMAP), overdue),
                         new AuditFlag(
@@ -42,6 +43,7 @@ class AuditCsvTest {
         AuditEntry formula = new AuditEntry(
                 Address.of("=cmd@example.net"),
                 CATALOG.generic(),
+                false,
                 List.of(new AuditFlag(FlagCode.DEVICES_STALE, Optional.empty(), Map.of(AuditFlag.COUNT, 2L))));
         return new AuditReport(Instant.parse("2025-07-20T09:00:00Z"), 3, List.of(alice, formula));
     }

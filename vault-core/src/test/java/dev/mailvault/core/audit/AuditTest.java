@@ -688,16 +688,24 @@ class AuditTest {
 
             AuditFlag reused = flag(report, a, FlagCode.REUSED);
             assertThat(AuditTexts.describe(e, reused, ZoneOffset.UTC, Locale.ENGLISH))
-                    .isEqualTo("The IMAP password is the same as a password stored for bob@example.org.");
+                    .isEqualTo("The password (IMAP and SMTP) is the same as a password stored for bob@example.org.");
             assertThat(AuditTexts.describe(e, reused, ZoneOffset.UTC, Locale.JAPANESE))
-                    .isEqualTo("IMAPパスワードは、bob@example.orgに保存されているパスワードと同じです。");
+                    .isEqualTo("パスワード（IMAP・SMTP共通）は、bob@example.orgに保存されているパスワードと同じです。");
             AuditFlag due = flag(report, a, FlagCode.DUE_SOON);
             assertThat(AuditTexts.describe(e, due, ZoneOffset.UTC, Locale.ENGLISH))
                     .isEqualTo(
-                            "The IMAP password is due for a change on 2025-07-10 (tomorrow; policy: every 6 months).");
+                            "The password (IMAP and SMTP) is due for a change on 2025-07-10 (tomorrow; policy: every 6 months).");
             assertThat(AuditTexts.describe(e, due, ZoneOffset.UTC, Locale.JAPANESE))
-                    .isEqualTo("IMAPパスワードの変更期限は2025-07-10です（明日。変更の目安: 6 か月ごと）。");
+                    .isEqualTo("パスワード（IMAP・SMTP共通）の変更期限は2025-07-10です（明日。変更の目安: 6 か月ごと）。");
             assertThat(reused.nextStep(Locale.JAPANESE)).isEqualTo("アカウントごとに別のパスワードになるよう変更してください。");
+            Address separate = addSeparate("carol@example.com", STRONG_A + "-imap", STRONG_A + "-smtp");
+            AuditReport withSeparate = audit();
+            assertThat(AuditTexts.describe(
+                            entry(withSeparate, separate).orElseThrow(),
+                            flag(withSeparate, separate, FlagCode.NEVER_VERIFIED),
+                            ZoneOffset.UTC,
+                            Locale.ENGLISH))
+                    .startsWith("The IMAP password ");
             assertThat(AuditTexts.summary(report, Locale.JAPANESE)).isEqualTo("2 件中 2 件のアカウントに注意が必要です（理由 4 件）。");
         }
 
