@@ -109,9 +109,13 @@ public final class AccountsController implements Screen {
         return Optional.ofNullable(view.table.getSelectionModel().getSelectedItem());
     }
 
-    /** Reloads the table from the vault, keeping the selection. */
+    /**
+     * Reloads the table from the vault, keeping the selection; when the selected account is gone
+     * (removed), the row that takes its place is selected.
+     */
     public void refresh() {
         Optional<Address> keep = selected().map(AccountRow::address);
+        int keepIndex = view.table.getSelectionModel().getSelectedIndex();
         PasswordAge ages = new PasswordAge(context.clock());
         context.background()
                 .run(
@@ -124,7 +128,7 @@ public final class AccountsController implements Screen {
                             }
                             return new Loaded(out, devices);
                         },
-                        loaded -> show(loaded, keep),
+                        loaded -> show(loaded, keep, keepIndex),
                         context::showError);
     }
 
@@ -134,14 +138,18 @@ public final class AccountsController implements Screen {
 
     private record Loaded(List<AccountRow> rows, List<DeviceInfo> devices) {}
 
-    private void show(Loaded loaded, Optional<Address> keep) {
+    private void show(Loaded loaded, Optional<Address> keep, int keepIndex) {
         Optional<AccountRow> again;
         reloading = true;
         try {
             rows.setAll(loaded.rows());
-            again = keep.flatMap(a -> view.table.getItems().stream()
-                    .filter(r -> r.address().equals(a))
-                    .findFirst());
+            List<AccountRow> items = view.table.getItems();
+            again = keep.flatMap(
+                    a -> items.stream().filter(r -> r.address().equals(a)).findFirst());
+            if (again.isEmpty() && keep.isPresent() && keepIndex >= 0 && !items.isEmpty()) {
+                again = Optional.of(items.get(Math.min(keepIndex, items.size() - 1)));
+            }
+            view.table.getSelectionModel().clearSelection();
             again.ifPresent(row -> view.table.getSelectionModel().select(row));
         } finally {
             reloading = false;
@@ -149,10 +157,9 @@ public final class AccountsController implements Screen {
         showBanner(loaded);
         if (again.isPresent()) {
             detail.show(again.get().info());
-        } else if (!view.table.getItems().isEmpty()
-                && view.table.getSelectionModel().isEmpty()) {
+        } else if (!view.table.getItems().isEmpty()) {
             view.table.getSelectionModel().selectFirst();
-        } else if (view.table.getItems().isEmpty()) {
+        } else {
             detail.show(null);
         }
     }

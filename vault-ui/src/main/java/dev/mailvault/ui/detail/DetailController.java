@@ -14,6 +14,7 @@ import dev.mailvault.core.doctor.Finding;
 import dev.mailvault.core.remind.PasswordAge;
 import dev.mailvault.core.verify.CheckResult;
 import dev.mailvault.ui.accounts.CheckLabels;
+import dev.mailvault.ui.accounts.RemoveAccountController;
 import dev.mailvault.ui.common.AppContext;
 import dev.mailvault.ui.common.Formats;
 import dev.mailvault.ui.common.ProviderNames;
@@ -61,6 +62,7 @@ public final class DetailController {
         this.onEdit = onEdit;
         this.view = new DetailView(texts);
         view.edit.setOnAction(e -> shown.ifPresent(onEdit));
+        view.remove.setOnAction(e -> shown.ifPresent(this::confirmRemove));
         view.verify.setOnAction(e -> verifyNow());
         view.cancelVerify.setOnAction(e -> cancelVerify());
         view.addDevice.setOnAction(e ->
@@ -134,6 +136,20 @@ public final class DetailController {
                             view.verifyStatus.setText("");
                             context.showError(error);
                         });
+    }
+
+    private void confirmRemove(AccountInfo account) {
+        new RemoveAccountController(context, account, () -> {
+                    // the pane lets go of the account before the screen reloads without it
+                    if (verifying != null) {
+                        VerifyTask task = verifying;
+                        task.cancel();
+                        finishVerify(task);
+                    }
+                    show(null);
+                    changed();
+                })
+                .show();
     }
 
     private void cancelVerify() {

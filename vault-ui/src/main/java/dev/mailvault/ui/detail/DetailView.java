@@ -20,6 +20,7 @@ final class DetailView {
     final Label subtitle = new Label();
     final Label servers = new Label();
     final Button edit = new Button();
+    final Button remove = new Button();
     final VBox credentials = new VBox(6);
     final Button verify = new Button();
     final Button cancelVerify = new Button();
@@ -46,7 +47,11 @@ final class DetailView {
         edit.setText(texts.get("detail.edit"));
         edit.getStyleClass().add(Styles.SMALL);
         edit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox header = new HBox(10, new VBox(2, title, subtitle, servers), new Spacer(), edit);
+        remove.setId("removeAccount");
+        remove.setText(texts.get("detail.remove"));
+        remove.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+        remove.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox header = new HBox(10, new VBox(2, title, subtitle, servers), new Spacer(), edit, remove);
         header.setAlignment(Pos.TOP_LEFT);
 
         credentials.setId("credentials");
