@@ -6,7 +6,9 @@ import dev.mailvault.core.account.CredentialInfo;
 import dev.mailvault.core.remind.PasswordAge;
 import dev.mailvault.core.verify.CheckResult;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,6 +51,28 @@ public record AccountRow(
                 ages.band(shown.changedAt(), shown.policy()),
                 check,
                 info.staleDevices());
+    }
+
+    /**
+     * This row once a new check result is in, before the vault is read again: the result takes the
+     * place of the last one of its protocol and value, and the shown check follows the rule above.
+     */
+    AccountRow withCheck(CheckResult result, PasswordAge ages) {
+        List<CheckResult> checks = new ArrayList<>();
+        checks.add(result);
+        info.lastChecks().stream()
+                .filter(c -> c.protocol() != result.protocol() || c.credential() != result.credential())
+                .forEach(checks::add);
+        AccountInfo updated = new AccountInfo(
+                info.id(),
+                info.spec(),
+                info.createdAt(),
+                info.credentials(),
+                info.pinnedImapCertSha256(),
+                info.pinnedSmtpCertSha256(),
+                List.copyOf(checks),
+                info.staleDevices());
+        return of(updated, provider, ages);
     }
 
     /** Whether the search text matches the address, the display name or the provider. */

@@ -7,12 +7,16 @@ import dev.mailvault.core.remind.PasswordAge;
 import dev.mailvault.core.remind.ReminderItem;
 import dev.mailvault.core.remind.ReminderStatus;
 import dev.mailvault.core.remind.Reminders;
+import dev.mailvault.core.verify.CredentialCheck;
+import dev.mailvault.core.verify.Outcome;
 import dev.mailvault.ui.common.AppContext;
 import dev.mailvault.ui.common.Formats;
 import dev.mailvault.ui.common.ProviderNames;
 import dev.mailvault.ui.common.Screen;
 import dev.mailvault.ui.common.Texts;
 import dev.mailvault.ui.detail.DetailController;
+import dev.mailvault.ui.verify.VerifySummary;
+import dev.mailvault.ui.verify.VerifyTask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +50,7 @@ public final class AccountsController implements Screen {
     private final Runnable openSettings;
     private final Runnable openAudit;
     private Optional<String> notice = Optional.empty();
+    private VerifyTask verifyingAll;
     /** Set while the rows are replaced, so the detail pane does not blink through "nothing selected". */
     private boolean reloading;
 
@@ -78,6 +83,9 @@ public final class AccountsController implements Screen {
         });
         view.root.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         view.add.setOnAction(e -> addAccount());
+        view.verifyAll.setOnAction(e -> verifyAll());
+        view.cancelVerifyAll.setOnAction(e -> cancelVerifyAll());
+        view.dismissVerifyAll.setOnAction(e -> view.verifyAllBar.setVisible(false));
         view.audit.setOnAction(e -> openAudit.run());
         view.settings.setOnAction(e -> openSettings.run());
         view.lock.setOnAction(e -> context.lock());
@@ -189,6 +197,108 @@ public final class AccountsController implements Screen {
         view.banner.getStyleClass().add(overdue > 0 || notice.isPresent() ? "banner-danger" : "banner-warning");
     }
 
+    /**
+     * {@code vault verify --all} in the background: each result updates its row (and the detail
+     * pane, when it is that account's) as it arrives; a summary follows. One run at a time.
+     */
+    void verifyAll() {
+        if (verifyingAll != null) {
+            return;
+        }
+        PasswordAge ages = new PasswordAge(context.clock());
+        VerifyTask[] self = new VerifyTask[1];
+        VerifyTask task = VerifyTask.all(context.session(), context.catalog(), context.clock(), check -> {
+            // a cancelled run's late results are left to the reload that follows the cancel
+            if (verifyingAll == self[0]) {
+                showCheck(check, ages);
+                detail.resultArrived(check);
+            }
+        });
+        self[0] = task;
+        verifyingAll = task;
+        view.verifyAllStatus.setText(texts.get("verify.running"));
+        task.workDoneProperty().addListener((obs, old, done) -> {
+            if (verifyingAll == task && task.getTotalWork() > 0) {
+                view.verifyAllStatus.setText(
+                        texts.get("verifyAll.running", done.longValue(), (long) task.getTotalWork()));
+            }
+        });
+        view.verifyAllProgress.progressProperty().bind(task.progressProperty());
+        setVerifyingAll(true);
+        context.background()
+                .submit(
+                        task,
+                        report -> {
+                            if (verifyingAll == task) {
+                                finishVerifyAll();
+                                view.verifyAllStatus.setText(VerifySummary.ofAll(report, texts));
+                                refresh();
+                            }
+                        },
+                        error -> {
+                            if (verifyingAll == task) {
+                                finishVerifyAll();
+                                view.verifyAllBar.setVisible(false);
+                                refresh();
+                                context.showError(error);
+                            }
+                        });
+    }
+
+    private void cancelVerifyAll() {
+        VerifyTask task = verifyingAll;
+        if (task != null) {
+            task.cancel();
+            finishVerifyAll();
+            view.verifyAllStatus.setText(texts.get("verify.cancelled"));
+            refresh();
+        }
+    }
+
+    private void finishVerifyAll() {
+        verifyingAll = null;
+        setVerifyingAll(false);
+    }
+
+    private void setVerifyingAll(boolean running) {
+        view.verifyAllBar.setVisible(true);
+        view.verifyAll.setDisable(running);
+        view.cancelVerifyAll.setVisible(running);
+        view.verifyAllProgress.setVisible(running);
+        view.dismissVerifyAll.setVisible(!running);
+        if (!running) {
+            view.verifyAllProgress.progressProperty().unbind();
+        }
+    }
+
+    /**
+     * A result shown in its row before the vault is read again. A skipped login is not recorded, so
+     * its row keeps the check that caused the skip.
+     */
+    private void showCheck(CredentialCheck check, PasswordAge ages) {
+        if (check.result().outcome() == Outcome.SKIPPED) {
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            AccountRow row = rows.get(i);
+            if (row.address().equals(check.account())) {
+                boolean wasSelected =
+                        selected().map(s -> s.address().equals(row.address())).orElse(false);
+                AccountRow updated = row.withCheck(check.result(), ages);
+                reloading = true;
+                try {
+                    rows.set(i, updated);
+                    if (wasSelected) {
+                        view.table.getSelectionModel().select(updated);
+                    }
+                } finally {
+                    reloading = false;
+                }
+                return;
+            }
+        }
+    }
+
     private void addAccount() {
         new AccountFormController(context, Optional.empty(), saved -> {
                     refresh();
@@ -220,6 +330,10 @@ public final class AccountsController implements Screen {
 
     @Override
     public void dispose() {
+        if (verifyingAll != null) {
+            verifyingAll.cancel();
+            verifyingAll = null;
+        }
         detail.dispose();
     }
 }

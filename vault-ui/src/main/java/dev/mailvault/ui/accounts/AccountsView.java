@@ -3,13 +3,16 @@ package dev.mailvault.ui.accounts;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import dev.mailvault.core.remind.PasswordAge;
+import dev.mailvault.core.verify.VerifyService;
 import dev.mailvault.ui.common.Formats;
 import dev.mailvault.ui.common.Texts;
 import dev.mailvault.ui.common.Toolbars;
 import java.util.Locale;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -18,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
@@ -26,10 +30,16 @@ import javafx.scene.shape.Circle;
 final class AccountsView {
     final TextField search = new TextField();
     final Button add = new Button();
+    final Button verifyAll = new Button();
     final Button audit = new Button();
     final Button settings = new Button();
     final Button lock = new Button();
     final Label banner = new Label();
+    final ProgressIndicator verifyAllProgress = new ProgressIndicator();
+    final Label verifyAllStatus = new Label();
+    final Button cancelVerifyAll = new Button();
+    final Button dismissVerifyAll = new Button();
+    final HBox verifyAllBar;
     final TableView<AccountRow> table = new TableView<>();
     final Label empty = new Label();
     final StackPane detail = new StackPane();
@@ -45,6 +55,11 @@ final class AccountsView {
         add.setId("addAccount");
         add.setText(texts.get("accounts.add"));
         add.getStyleClass().add(Styles.ACCENT);
+        verifyAll.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        verifyAll.setId("verifyAll");
+        verifyAll.setText(texts.get("accounts.verifyAll"));
+        verifyAll.setTooltip(
+                new Tooltip(texts.get("accounts.verifyAllHint", VerifyService.LOCKOUT_WINDOW.toMinutes())));
         audit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         audit.setId("openAudit");
         audit.setText(texts.get("audit.open"));
@@ -56,7 +71,7 @@ final class AccountsView {
         lock.setId("lock");
         lock.setText(texts.get("accounts.lock"));
         lock.setTooltip(new Tooltip("Ctrl+L"));
-        HBox toolbar = Toolbars.bar(title, new Spacer(), search, add, audit, settings, lock);
+        HBox toolbar = Toolbars.bar(title, new Spacer(), search, add, verifyAll, audit, settings, lock);
 
         banner.setId("banner");
         banner.setWrapText(true);
@@ -64,6 +79,31 @@ final class AccountsView {
         banner.getStyleClass().add("banner");
         banner.managedProperty().bind(banner.visibleProperty());
         banner.setVisible(false);
+
+        // a run over every account reports here: progress and Cancel while it runs, then the summary
+        verifyAllProgress.setId("verifyAllProgress");
+        verifyAllProgress.setPrefSize(18, 18);
+        verifyAllProgress.managedProperty().bind(verifyAllProgress.visibleProperty());
+        verifyAllStatus.setId("verifyAllStatus");
+        verifyAllStatus.setWrapText(true);
+        verifyAllStatus.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(verifyAllStatus, Priority.ALWAYS);
+        cancelVerifyAll.setId("cancelVerifyAll");
+        cancelVerifyAll.setText(texts.get("detail.cancelVerify"));
+        cancelVerifyAll.getStyleClass().add(Styles.SMALL);
+        cancelVerifyAll.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        cancelVerifyAll.managedProperty().bind(cancelVerifyAll.visibleProperty());
+        dismissVerifyAll.setId("dismissVerifyAll");
+        dismissVerifyAll.setText("\u2715");
+        dismissVerifyAll.setTooltip(new Tooltip(texts.get("verifyAll.dismiss")));
+        dismissVerifyAll.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        dismissVerifyAll.managedProperty().bind(dismissVerifyAll.visibleProperty());
+        verifyAllBar = new HBox(10, verifyAllProgress, verifyAllStatus, cancelVerifyAll, dismissVerifyAll);
+        verifyAllBar.setId("verifyAllBar");
+        verifyAllBar.setAlignment(Pos.CENTER_LEFT);
+        verifyAllBar.getStyleClass().add("verify-all-bar");
+        verifyAllBar.managedProperty().bind(verifyAllBar.visibleProperty());
+        verifyAllBar.setVisible(false);
 
         table.setId("accounts");
         table.getStyleClass().addAll(Styles.STRIPED);
@@ -82,7 +122,7 @@ final class AccountsView {
         SplitPane split = new SplitPane(table, detail);
         split.setDividerPositions(0.6);
 
-        root.setTop(new VBox(toolbar, banner));
+        root.setTop(new VBox(toolbar, banner, verifyAllBar));
         root.setCenter(split);
         root.setId("mainScreen");
     }

@@ -13,6 +13,7 @@ import dev.mailvault.core.doctor.Diagnosis;
 import dev.mailvault.core.doctor.Finding;
 import dev.mailvault.core.remind.PasswordAge;
 import dev.mailvault.core.verify.CheckResult;
+import dev.mailvault.core.verify.CredentialCheck;
 import dev.mailvault.ui.accounts.CheckLabels;
 import dev.mailvault.ui.accounts.RemoveAccountController;
 import dev.mailvault.ui.common.AppContext;
@@ -150,6 +151,13 @@ public final class DetailController {
                     changed();
                 })
                 .show();
+    }
+
+    /** A result of a run over every account: shown with the others when it is this account's. */
+    public void resultArrived(CredentialCheck check) {
+        if (address().map(check.account()::equals).orElse(false)) {
+            view.verifyResults.getChildren().add(ResultRows.of(check, texts));
+        }
     }
 
     private void cancelVerify() {

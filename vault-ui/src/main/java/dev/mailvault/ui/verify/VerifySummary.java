@@ -23,4 +23,30 @@ public final class VerifySummary {
         }
         return String.join(" ", parts);
     }
+
+    /**
+     * A finished run over every account: how many logins worked, failed and were not tried, why
+     * some were not tried, and what became of each rotation (named, as there may be several).
+     */
+    public static String ofAll(VerifyService.Report report, Texts texts) {
+        if (report.checks().isEmpty()) {
+            return texts.get("verifyAll.none");
+        }
+        Map<Outcome, Long> summary = report.summary();
+        long ok = summary.getOrDefault(Outcome.OK, 0L);
+        long skipped = summary.getOrDefault(Outcome.SKIPPED, 0L);
+        long failed = report.checks().size() - ok - skipped;
+        List<String> parts = new ArrayList<>();
+        parts.add(texts.get("verifyAll.summary", ok, failed, skipped));
+        if (skipped > 0) {
+            parts.add(texts.get("verifyAll.skippedHint", VerifyService.LOCKOUT_WINDOW.toMinutes()));
+        }
+        for (VerifyService.RotationEvent event : report.rotations()) {
+            parts.add(texts.get(
+                    "verifyAll.rotation",
+                    event.account().value(),
+                    texts.get("rotation.outcome." + event.outcome().name())));
+        }
+        return String.join(" ", parts);
+    }
 }

@@ -17,15 +17,16 @@ import javafx.application.Platform;
 import javafx.concurrent.Task;
 
 /**
- * Logs in to one account's servers in the background through the core's {@link VerifyService}
- * (pending values first, promotion on success, results recorded). Each result reaches {@code
- * onResult} on the FX thread as soon as it arrives; {@link #cancel()} aborts the logins in flight.
+ * Logs in to one account's servers, or every account's ({@link #all}), in the background through
+ * the core's {@link VerifyService} (pending values first, promotion on success, results recorded).
+ * Each result reaches {@code onResult} on the FX thread as soon as it arrives; {@link #cancel()}
+ * aborts the logins in flight.
  */
 public final class VerifyTask extends Task<VerifyService.Report> {
     private final VaultSession session;
     private final ProviderCatalog catalog;
     private final Clock clock;
-    private final Address address;
+    private final VerifyService.Request request;
     private final Consumer<CredentialCheck> onResult;
     private final Cancellation cancellation = new Cancellation();
 
@@ -35,11 +36,42 @@ public final class VerifyTask extends Task<VerifyService.Report> {
             Clock clock,
             Address address,
             Consumer<CredentialCheck> onResult) {
+        // naming the account is the user asking for it: lockout protection is for "verify all"
+        this(
+                session,
+                catalog,
+                clock,
+                new VerifyService.Request(
+                        List.of(address), false, VerifyRunner.DEFAULT_PARALLEL, VerifyRunner.DEFAULT_PER_HOST),
+                onResult);
+    }
+
+    private VerifyTask(
+            VaultSession session,
+            ProviderCatalog catalog,
+            Clock clock,
+            VerifyService.Request request,
+            Consumer<CredentialCheck> onResult) {
         this.session = session;
         this.catalog = catalog;
         this.clock = clock;
-        this.address = address;
+        this.request = request;
         this.onResult = onResult;
+    }
+
+    /**
+     * Every account, with the request {@code vault verify --all} makes: not forced, so the core
+     * skips a credential whose login failed within {@link VerifyService#LOCKOUT_WINDOW}.
+     */
+    public static VerifyTask all(
+            VaultSession session, ProviderCatalog catalog, Clock clock, Consumer<CredentialCheck> onResult) {
+        return new VerifyTask(
+                session,
+                catalog,
+                clock,
+                new VerifyService.Request(
+                        List.of(), false, VerifyRunner.DEFAULT_PARALLEL, VerifyRunner.DEFAULT_PER_HOST),
+                onResult);
     }
 
     @Override
@@ -48,9 +80,6 @@ public final class VerifyTask extends Task<VerifyService.Report> {
         AtomicInteger done = new AtomicInteger();
         try (LoginChecker checker = LoginChecker.jakartaMail(VerifyOptions.defaults(clock))) {
             VerifyService service = new VerifyService(session, catalog, checker, clock);
-            // naming the account is the user asking for it: lockout protection is for "verify all"
-            VerifyService.Request request = new VerifyService.Request(
-                    List.of(address), false, VerifyRunner.DEFAULT_PARALLEL, VerifyRunner.DEFAULT_PER_HOST);
             return service.verify(
                     request,
                     new VerifyService.Listener() {
