@@ -65,7 +65,7 @@ public final class VaultCli {
     /**
      * {@code --lang} and {@code --debug} found before the end of options ({@code --}), and the
      * subcommands this run needs: the one named, none for a plain {@code --version}, and all of
-     * them for help, completion, a bare {@code vault} or a word that is no command (so that
+     * them for the root's help, completion, a bare {@code vault} or a word that is no command (so that
      * picocli's listing and its "did you mean" are the same as ever).
      */
     private record Prescan(String lang, boolean debug, List<Class<? extends VaultSubcommand>> subcommands) {
@@ -76,6 +76,7 @@ public final class VaultCli {
             String lang = null;
             boolean debug = false;
             boolean version = false;
+            boolean help = false;
             String command = null;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
@@ -89,13 +90,15 @@ public final class VaultCli {
                     lang = arg.substring("--lang=".length()).toLowerCase(Locale.ROOT);
                 } else if (arg.equals("-V") || arg.equals("--version")) {
                     version = command == null;
+                } else if (command == null && (arg.equals("-h") || arg.equals("--help"))) {
+                    help = true; // the root's help lists every command, whatever follows
                 } else if (VALUED.contains(arg)) {
                     i++;
                 } else if (command == null && !arg.startsWith("-")) {
                     command = arg;
                 }
             }
-            return new Prescan(lang, debug, needed(command, version));
+            return new Prescan(lang, debug, help ? VaultCommand.SUBCOMMANDS : needed(command, version));
         }
 
         private static List<Class<? extends VaultSubcommand>> needed(String command, boolean version) {
