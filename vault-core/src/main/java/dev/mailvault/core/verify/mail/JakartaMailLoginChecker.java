@@ -38,9 +38,9 @@ public final class JakartaMailLoginChecker implements LoginChecker {
     private final CurrentCheckFactories current = new CurrentCheckFactories();
     /**
      * One session for every check of the run: making a Jakarta Mail session reads the providers of
-     * every jar on the class path, a fifth of the CPU of checking 400 logins. Its socket factories
-     * are those of the check on the calling thread. With debug output each check keeps a session
-     * of its own, so that its trace goes through its own scrubber.
+     * every jar on the class path (43 of 228 JFR samples of checking 400 logins). Its socket
+     * factories are those of the check on the calling thread. With debug output each check keeps a
+     * session of its own, so that its trace goes through its own scrubber.
      */
     private final Session shared;
 
