@@ -15,6 +15,7 @@ import javax.net.ssl.HandshakeCompletedListener;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
+import jdk.net.ExtendedSocketOptions;
 
 /**
  * A TLS socket whose decrypted streams feed the {@link Transcript} and enforce the {@link
@@ -110,6 +111,25 @@ final class GuardedSslSocket extends SSLSocket {
     @Override
     public void startHandshake() throws IOException {
         delegate.startHandshake();
+        acknowledgeAtOnce();
+    }
+
+    /**
+     * Asks the kernel to acknowledge what the server sends next at once. After a TLS 1.3 handshake
+     * the server sends its session tickets and then its greeting; a server with Nagle's algorithm
+     * on holds the greeting until the tickets are acknowledged, while Linux delays that
+     * acknowledgement by up to 40 ms, so every login would wait that long for nothing. A hint only:
+     * where the option does not exist or cannot be set, the login goes on as before.
+     */
+    private void acknowledgeAtOnce() {
+        if (!delegate.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK)) {
+            return;
+        }
+        try {
+            delegate.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
+        } catch (IOException e) {
+            // the next read reports a broken connection; this hint has nothing to add
+        }
     }
 
     @Override

@@ -35,6 +35,9 @@ final class TargetSslSocketFactory extends SSLSocketFactory {
     public Socket createSocket(Socket plain, String host, int port, boolean autoClose) throws IOException {
         attempt.track(plain);
         attempt.stopGuardingPlain();
+        // the handshake's last flight goes out in more than one write: with Nagle's algorithm the
+        // later writes would wait for the server's (delayed) acknowledgement of the first
+        plain.setTcpNoDelay(true);
         SSLSocket ssl = (SSLSocket) delegate.createSocket(plain, host, port, autoClose);
         attempt.track(ssl);
         configure(ssl);
