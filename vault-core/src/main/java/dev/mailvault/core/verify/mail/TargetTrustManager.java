@@ -25,9 +25,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Trust for one check, following the target's {@link TrustAnchors}: the chain must be trusted
- * first (by the runtime's CAs or the account's CA, or be exactly the pinned certificate), then match
- * the host name. The two steps are checked apart so that an untrusted certificate and a
- * certificate for another host get different outcomes. A check without a host name is refused.
+ * first (by the account's CA or the runtime's CAs, or be exactly the pinned certificate), then match
+ * the host name. The JDK takes the two steps in that order, so its failure tells which one failed:
+ * an untrusted certificate and a certificate for another host get different outcomes. A check
+ * without a host name is refused.
  */
 final class TargetTrustManager extends X509ExtendedTrustManager {
     private static volatile X509ExtendedTrustManager system;
@@ -43,10 +44,13 @@ final class TargetTrustManager extends X509ExtendedTrustManager {
                     .generateCertificate(new java.io.ByteArrayInputStream(pinnedDer));
             list.add(trustManagerFor(List.of(pinned)));
         } else {
-            list.add(systemTrustManager());
+            // the account's own CA first: when it was given, it is the one that issued the
+            // server's certificate, and a failed search through the runtime's CAs costs more
+            // than the check itself
             if (!trust.extraCas().isEmpty()) {
                 list.add(trustManagerFor(trust.extraCas()));
             }
+            list.add(systemTrustManager());
         }
         this.anchors = List.copyOf(list);
     }
@@ -62,22 +66,14 @@ final class TargetTrustManager extends X509ExtendedTrustManager {
             throw new CertificateException("a TLS socket is needed to check the server's host name");
         }
         requireHostCheck(ssl.getSSLParameters());
-        check(
-                chain,
-                tm -> tm.checkServerTrusted(chain, authType),
-                tm -> tm.checkServerTrusted(chain, authType, socket),
-                peerHost(ssl.getHandshakeSession()));
+        check(chain, tm -> tm.checkServerTrusted(chain, authType, socket), peerHost(ssl.getHandshakeSession()));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
         requireHostCheck(engine.getSSLParameters());
-        check(
-                chain,
-                tm -> tm.checkServerTrusted(chain, authType),
-                tm -> tm.checkServerTrusted(chain, authType, engine),
-                peerHost(engine.getHandshakeSession()));
+        check(chain, tm -> tm.checkServerTrusted(chain, authType, engine), peerHost(engine.getHandshakeSession()));
     }
 
     @Override
@@ -111,8 +107,7 @@ final class TargetTrustManager extends X509ExtendedTrustManager {
         return all.toArray(new X509Certificate[0]);
     }
 
-    private void check(X509Certificate[] chain, IdentityCheck trustCheck, IdentityCheck fullCheck, String host)
-            throws CertificateException {
+    private void check(X509Certificate[] chain, IdentityCheck fullCheck, String host) throws CertificateException {
         if (chain == null || chain.length == 0) {
             throw new TlsTrustException(TlsTrustException.Kind.UNTRUSTED, "the server sent no certificate", null);
         }
@@ -134,35 +129,27 @@ final class TargetTrustManager extends X509ExtendedTrustManager {
                 throw new TlsTrustException(TlsTrustException.Kind.UNTRUSTED, describeDates(leaf), e);
             }
         }
-        X509ExtendedTrustManager accepting = null;
+        // one validation per trust manager: the JDK validates the chain first and matches the host
+        // name only after that, so a name mismatch means this trust manager trusts the chain
         CertificateException firstFailure = null;
         for (X509ExtendedTrustManager tm : anchors) {
             try {
-                trustCheck.check(tm);
-                accepting = tm;
-                break;
+                fullCheck.check(tm);
+                return;
             } catch (CertificateException e) {
+                if (isNameMismatch(e)) {
+                    throw new TlsTrustException(
+                            TlsTrustException.Kind.HOSTNAME_MISMATCH,
+                            "the server's certificate is for " + names(leaf) + ", not for " + host,
+                            e);
+                }
                 if (firstFailure == null) {
                     firstFailure = e;
                 }
             }
         }
-        if (accepting == null) {
-            throw new TlsTrustException(
-                    TlsTrustException.Kind.UNTRUSTED, describeUntrusted(leaf, firstFailure), firstFailure);
-        }
-        X509ExtendedTrustManager trusted = accepting;
-        try {
-            fullCheck.check(trusted);
-        } catch (CertificateException e) {
-            if (isNameMismatch(e)) {
-                throw new TlsTrustException(
-                        TlsTrustException.Kind.HOSTNAME_MISMATCH,
-                        "the server's certificate is for " + names(leaf) + ", not for " + host,
-                        e);
-            }
-            throw new TlsTrustException(TlsTrustException.Kind.UNTRUSTED, describeUntrusted(leaf, e), e);
-        }
+        throw new TlsTrustException(
+                TlsTrustException.Kind.UNTRUSTED, describeUntrusted(leaf, firstFailure), firstFailure);
     }
 
     /**
