@@ -16,6 +16,7 @@ import dev.mailvault.core.verify.Protocol;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -78,6 +79,21 @@ public interface VaultSession extends AutoCloseable {
     Secret secret(Address address, CredentialRef ref);
 
     Optional<Secret> pendingSecret(Address address, CredentialRef ref);
+
+    /** One value to read with {@link #secrets}: a credential's current value, or its pending one. */
+    record SecretLookup(Address address, CredentialRef ref, boolean pending) {
+        public SecretLookup {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(ref, "ref");
+        }
+    }
+
+    /**
+     * Many values in one read, in the order asked: what {@link #secret} and {@link #pendingSecret}
+     * give one at a time, for runs over many accounts. A missing account or credential, or a
+     * pending value that does not exist, is an error, and then nothing is returned.
+     */
+    List<Secret> secrets(List<SecretLookup> lookups);
 
     /** Earlier values, newest first. */
     List<HistoryEntry> history(Address address, CredentialRef ref);

@@ -256,11 +256,13 @@ public final class VerifyService {
         // accounts of one provider share their CA certificate: parse each text once per run
         Map<String, TrustAnchors> caTrust = new HashMap<>();
         try {
-            for (Planned p : planned) {
-                Secret secret = p.slot == CheckResult.Slot.PENDING
-                        ? session.pendingSecret(p.account.address(), p.ref).orElseThrow()
-                        : session.secret(p.account.address(), p.ref);
-                opened.add(secret);
+            opened.addAll(session.secrets(planned.stream()
+                    .map(p -> new VaultSession.SecretLookup(
+                            p.account.address(), p.ref, p.slot == CheckResult.Slot.PENDING))
+                    .toList()));
+            for (int i = 0; i < planned.size(); i++) {
+                Planned p = planned.get(i);
+                Secret secret = opened.get(i);
                 AccountSpec spec = p.account.spec();
                 Endpoint endpoint = p.protocol == Protocol.IMAP ? spec.imap() : spec.smtp();
                 String login = p.protocol == Protocol.IMAP ? spec.imapLogin() : spec.smtpLogin();

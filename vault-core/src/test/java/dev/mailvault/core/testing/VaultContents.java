@@ -16,6 +16,7 @@ import dev.mailvault.core.verify.CredentialCheck;
 import dev.mailvault.core.verify.Outcome;
 import dev.mailvault.core.verify.Protocol;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A vault with one of every record type, and a reader that touches every encrypted value. */
@@ -83,5 +84,19 @@ public final class VaultContents {
             s.findAccount(a.address()).orElseThrow();
         }
         s.devices();
+    }
+
+    /** Every current and pending value, read in one {@link VaultSession#secrets} call. */
+    public static void readAllValuesAtOnce(VaultSession s) {
+        List<VaultSession.SecretLookup> lookups = new ArrayList<>();
+        for (AccountInfo a : s.accounts()) {
+            for (CredentialInfo c : a.credentials()) {
+                lookups.add(new VaultSession.SecretLookup(a.address(), c.ref(), false));
+                if (c.hasPending()) {
+                    lookups.add(new VaultSession.SecretLookup(a.address(), c.ref(), true));
+                }
+            }
+        }
+        s.secrets(lookups).forEach(Secret::close);
     }
 }

@@ -105,6 +105,33 @@ class TamperTest {
         assertRefused(copy);
     }
 
+    @Provide
+    Arbitrary<Cell> valueCell() {
+        return Arbitraries.of(cells.stream()
+                .filter(c -> c.table().equals("credential")
+                        && (c.column().equals("secret") || c.column().equals("pending")))
+                .toList());
+    }
+
+    @Property(tries = 15)
+    @Label("flipping any single bit of a stored value is detected by the read of many values at once too")
+    void bitFlipDetectedInBatchRead(@ForAll("valueCell") Cell cell, @ForAll int position) throws Exception {
+        Path copy = copyOfPristine();
+        try (Connection db = raw(copy)) {
+            byte[] value = read(db, cell);
+            int bit = Math.floorMod(position, value.length * 8);
+            value[bit / 8] ^= (byte) (1 << (bit % 8));
+            write(db, cell, value);
+        }
+        assertThatThrownBy(() -> {
+                    try (Secret m = TestVaults.master();
+                            VaultSession s = service.open(copy, m)) {
+                        VaultContents.readAllValuesAtOnce(s);
+                    }
+                })
+                .isInstanceOf(VaultUnavailableException.class);
+    }
+
     @Property(tries = 1)
     @Label("the untouched copy opens and reads (control for the property above)")
     void pristineOpens() throws Exception {
@@ -112,6 +139,7 @@ class TamperTest {
         try (Secret m = TestVaults.master();
                 VaultSession s = service.open(copy, m)) {
             assertThatCode(() -> VaultContents.readEverything(s)).doesNotThrowAnyException();
+            assertThatCode(() -> VaultContents.readAllValuesAtOnce(s)).doesNotThrowAnyException();
         }
     }
 

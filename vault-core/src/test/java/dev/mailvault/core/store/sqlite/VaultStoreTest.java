@@ -228,6 +228,54 @@ class VaultStoreTest {
         }
 
         @Test
+        @DisplayName("many values read at once are the ones read one by one, in the order asked")
+        void secretsAtOnce() {
+            session.addAccount(spec("alice@example.net"), secret("alice-imap"), null);
+            AccountSpec s = spec("bob@example.net");
+            AccountSpec bob = new AccountSpec(
+                    s.address(), "", "generic", s.imap(), s.smtp(), "bob", "bob-smtp", false, null, null, null);
+            session.addAccount(bob, secret("bob-imap"), secret("bob-smtp"));
+            session.addAccount(spec("carol@example.net"), secret("carol-imap"), null);
+            session.setSecret(alice, CredentialRef.app("iPhone"), secret("alice-app"));
+            session.setPending(alice, CredentialRef.IMAP, secret("alice-new"));
+
+            List<Secret> values = session.secrets(List.of(
+                    new VaultSession.SecretLookup(bob.address(), CredentialRef.SMTP, false),
+                    new VaultSession.SecretLookup(Address.of("ALICE@example.net"), CredentialRef.SMTP, false),
+                    new VaultSession.SecretLookup(alice, CredentialRef.IMAP, true),
+                    new VaultSession.SecretLookup(alice, CredentialRef.app("IPHONE"), false),
+                    new VaultSession.SecretLookup(bob.address(), CredentialRef.IMAP, false)));
+
+            assertThat(values)
+                    .extracting(v -> new String(v.revealChars()))
+                    .as("carol is not asked for; SMTP same as IMAP gives the IMAP value; labels ignore case")
+                    .containsExactly("bob-smtp", "alice-imap", "alice-new", "alice-app", "bob-imap");
+            values.forEach(Secret::close);
+        }
+
+        @Test
+        @DisplayName("many values at once: a missing account, credential or pending value is an error")
+        void secretsAtOnceMissing() {
+            session.addAccount(spec("alice@example.net"), secret("alice-imap"), null);
+            VaultSession.SecretLookup present = new VaultSession.SecretLookup(alice, CredentialRef.IMAP, false);
+
+            assertThatThrownBy(() -> session.secrets(List.of(
+                            present,
+                            new VaultSession.SecretLookup(
+                                    Address.of("nobody@example.net"), CredentialRef.IMAP, false))))
+                    .isInstanceOf(NotFoundException.class)
+                    .hasMessageContaining("nobody@example.net");
+            assertThatThrownBy(() -> session.secrets(
+                            List.of(present, new VaultSession.SecretLookup(alice, CredentialRef.app("iPad"), false))))
+                    .isInstanceOf(NotFoundException.class)
+                    .hasMessageContaining("iPad");
+            assertThatThrownBy(() -> session.secrets(
+                            List.of(present, new VaultSession.SecretLookup(alice, CredentialRef.IMAP, true))))
+                    .isInstanceOf(NotFoundException.class);
+            assertThat(session.secrets(List.of())).isEmpty();
+        }
+
+        @Test
         @DisplayName("abandoning a rotation drops the pending value and keeps the current one")
         void abandon() {
             session.addAccount(spec("alice@example.net"), secret("old"), null);
