@@ -9,6 +9,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The real terminal. Java 17 offers {@link System#console()} only when both standard input and
@@ -51,6 +54,7 @@ public final class SystemTerminal implements Terminal {
         if (stderrIsTty == null) {
             // the child inherits our standard error, so "test -t 2" asks about ours
             stderrIsTty = TTY.exists()
+                    && openOn(2).map(SystemTerminal::mayBeTerminal).orElse(true)
                     && exitsZero(new ProcessBuilder("test", "-t", "2")
                             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                             .redirectError(ProcessBuilder.Redirect.INHERIT));
@@ -61,9 +65,31 @@ public final class SystemTerminal implements Terminal {
     private boolean stdinIsTty() {
         if (stdinIsTty == null) {
             stdinIsTty = TTY.exists()
+                    && openOn(0).map(SystemTerminal::mayBeTerminal).orElse(true)
                     && succeeds(new ProcessBuilder("test", "-t", "0").redirectInput(ProcessBuilder.Redirect.INHERIT));
         }
         return stdinIsTty;
+    }
+
+    /**
+     * What standard descriptor {@code fd} is open on, where the system says so without starting a
+     * process (Linux: {@code /proc/self/fd}): a file name, or {@code pipe:[…]}, {@code socket:[…]}.
+     */
+    private static Optional<String> openOn(int fd) {
+        try {
+            return Optional.of(
+                    Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString());
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * False when a descriptor open on {@code target} cannot be a terminal: a pipe, a socket, a
+     * file, {@code /dev/null}. Any other device may be one, and then {@code test -t} decides.
+     */
+    static boolean mayBeTerminal(String target) {
+        return target.startsWith("/dev/") && !target.equals("/dev/null");
     }
 
     private static char[] readFromTty(String prompt, boolean echo) {
