@@ -2,10 +2,15 @@ package dev.mailvault.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.Collections;
+import java.util.Properties;
 import java.util.ResourceBundle;
-import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,11 +21,33 @@ class BundlesTest {
     private final ResourceBundle ja = Texts.load(Lang.JAPANESE).bundle();
 
     @Test
-    @DisplayName("have the same keys")
-    void sameKeys() {
-        Set<String> enKeys = new TreeSet<>(Collections.list(en.getKeys()));
-        Set<String> jaKeys = new TreeSet<>(Collections.list(ja.getKeys()));
-        assertThat(jaKeys).isEqualTo(enKeys);
+    @DisplayName("have the same keys (each file its own, not through the Japanese bundle's English parent)")
+    void sameKeys() throws IOException {
+        assertThat(new TreeSet<>(source("messages_ja.properties").stringPropertyNames()))
+                .isEqualTo(new TreeSet<>(source("messages.properties").stringPropertyNames()));
+    }
+
+    @Test
+    @DisplayName("hold exactly the texts of the properties files they are made from at build time")
+    void sameAsSource() throws IOException {
+        Properties english = source("messages.properties");
+        Properties japanese = source("messages_ja.properties");
+        assertThat(new TreeSet<>(Collections.list(en.getKeys())))
+                .isEqualTo(new TreeSet<>(english.stringPropertyNames()));
+        for (String key : english.stringPropertyNames()) {
+            assertThat(en.getString(key)).as(key).isEqualTo(english.getProperty(key));
+            assertThat(ja.getString(key)).as(key).isEqualTo(japanese.getProperty(key));
+        }
+    }
+
+    /** Read as PropertyResourceBundle reads them: UTF-8. */
+    private static Properties source(String name) throws IOException {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(
+                Path.of("src/main/resources/dev/mailvault/cli", name), StandardCharsets.UTF_8)) {
+            p.load(in);
+        }
+        return p;
     }
 
     @Test
