@@ -1,5 +1,6 @@
 package dev.mailvault.cli;
 
+import dev.mailvault.cli.input.SystemTerminal;
 import dev.mailvault.cli.input.Terminal;
 import dev.mailvault.core.VaultService;
 import java.io.ByteArrayInputStream;
@@ -26,7 +27,7 @@ public final class CdsTraining {
 
     private CdsTraining() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, ClassNotFoundException {
         Path dir = Files.createTempDirectory("vault-cds");
         try {
             Path vault = dir.resolve("vault.db");
@@ -83,6 +84,9 @@ public final class CdsTraining {
             run(env, dir, MASTER, "--password-stdin", "audit", "--json");
             run(env, dir, MASTER, "--password-stdin", "remind");
             run(env, dir, "", "providers");
+            // what a real start loads besides: the main class and the real terminal
+            Class.forName(Main.class.getName(), false, CdsTraining.class.getClassLoader());
+            Class.forName(SystemTerminal.class.getName(), false, CdsTraining.class.getClassLoader());
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -47,7 +47,7 @@ public final class VaultCli {
         ErrorReporter reporter = new ErrorReporter(root, texts, early.debug);
         commandLine.setParameterExceptionHandler(reporter);
         commandLine.setExecutionExceptionHandler(reporter);
-        commandLine.setExitCodeExceptionMapper(ExitCodes::of);
+        commandLine.setExitCodeExceptionMapper(reporter);
         try {
             return commandLine.execute(args);
         } finally {
