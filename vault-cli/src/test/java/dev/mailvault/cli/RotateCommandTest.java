@@ -157,6 +157,26 @@ class RotateCommandTest extends ServerTestBase {
     }
 
     @Test
+    @DisplayName("after --abandon, list no longer shows the dropped value's failed login")
+    void abandonedCheckLeavesList() {
+        String a = account("dropped", "old-password-1", "old-password-1");
+        assertThat(cli.unlockedWith("new-password-2\n", "rotate", a).code()).isZero();
+        // the provider still has the old password: the new value fails, the old one works
+        assertThat(cli.unlocked("verify", a).code()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(row(cli.unlocked("list").out(), a)).as("while pending").contains("AUTH_FAILED");
+
+        assertThat(cli.unlocked("rotate", a, "--abandon", "--yes").code()).isZero();
+
+        assertThat(row(cli.unlocked("list").out(), a))
+                .doesNotContain("AUTH_FAILED")
+                .contains("OK ");
+    }
+
+    private static String row(String table, String address) {
+        return table.lines().filter(l -> l.contains(address)).findFirst().orElseThrow();
+    }
+
+    @Test
     @DisplayName("conflicting options are refused before the vault is opened")
     void conflicts() {
         byte[] before = cli.vaultBytes();

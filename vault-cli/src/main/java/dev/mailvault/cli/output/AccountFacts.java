@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,9 +36,10 @@ public record AccountFacts(
                 .flatMap(Optional::stream)
                 .min(Comparator.naturalOrder());
         boolean pending = account.credentials().stream().anyMatch(CredentialInfo::hasPending);
-        Optional<CheckResult> newest = account.lastChecks().stream().max(Comparator.comparing(CheckResult::at));
-        Optional<CheckResult> failed =
-                account.lastChecks().stream().filter(c -> !c.ok()).max(Comparator.comparing(CheckResult::at));
+        // not the checks of an abandoned new value: they say nothing about the account now
+        List<CheckResult> checks = account.checksOfValuesInUse(account.lastChecks());
+        Optional<CheckResult> newest = checks.stream().max(Comparator.comparing(CheckResult::at));
+        Optional<CheckResult> failed = checks.stream().filter(c -> !c.ok()).max(Comparator.comparing(CheckResult::at));
         return new AccountFacts(
                 changed, age, nextDue, nextDue.map(d -> !today.isBefore(d)).orElse(false), pending, newest, failed);
     }

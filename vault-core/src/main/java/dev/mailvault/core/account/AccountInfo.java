@@ -1,7 +1,10 @@
 package dev.mailvault.core.account;
 
 import dev.mailvault.core.verify.CheckResult;
+import dev.mailvault.core.verify.CheckResult.Slot;
+import dev.mailvault.core.verify.Protocol;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,5 +40,49 @@ public record AccountInfo(
         return spec.smtpSameAsImap()
                 ? imapCredential()
                 : credential(CredentialRef.SMTP).orElseThrow();
+    }
+
+    /** The credential that logs in with {@code protocol}. */
+    public CredentialInfo credentialFor(Protocol protocol) {
+        return protocol == Protocol.IMAP ? imapCredential() : smtpCredential();
+    }
+
+    /**
+     * Those of {@code checks} (this account's) that speak of values still in use. A check of the
+     * current value always does. A check of the pending slot does while that value is pending and was made since it was
+     * stored; the success that promoted today's value (a verified promotion follows right after it)
+     * is given back as a check of the current value. Checks of an abandoned or earlier pending value
+     * are left out.
+     */
+    public List<CheckResult> checksOfValuesInUse(List<CheckResult> checks) {
+        List<CheckResult> out = new ArrayList<>();
+        for (CheckResult check : checks) {
+            CredentialInfo credential = credentialFor(check.protocol());
+            if (check.credential() == Slot.CURRENT) {
+                out.add(check);
+            } else if (credential
+                    .pendingSince()
+                    .filter(since -> !check.at().isBefore(since))
+                    .isPresent()) {
+                out.add(check);
+            } else if (check.ok()
+                    && !credential.hasPending()
+                    && !credential.promotedUnverified()
+                    && credential.historySize() > 0
+                    && !check.at().isAfter(credential.changedAt())) {
+                out.add(new CheckResult(
+                        check.protocol(),
+                        Slot.CURRENT,
+                        check.outcome(),
+                        check.host(),
+                        check.port(),
+                        check.code(),
+                        check.message(),
+                        check.alert(),
+                        check.millis(),
+                        check.at()));
+            }
+        }
+        return out;
     }
 }

@@ -177,14 +177,8 @@ public final class Doctor {
     private void readChecks(List<CheckResult> checks) {
         List<CheckResult> ofCurrent = new ArrayList<>();
         List<CheckResult> ofPending = new ArrayList<>();
-        for (CheckResult check : checks) {
-            if (check.credential() == Slot.CURRENT) {
-                ofCurrent.add(check);
-            } else if (ofPendingNow(check)) {
-                ofPending.add(check);
-            } else if (provedPromotedValue(check)) {
-                ofCurrent.add(asCurrent(check));
-            }
+        for (CheckResult check : account.checksOfValuesInUse(checks)) {
+            (check.credential() == Slot.CURRENT ? ofCurrent : ofPending).add(check);
         }
         Map<Protocol, CheckResult> current = newest(ofCurrent, Slot.CURRENT);
         Map<Protocol, CheckResult> pending = newest(ofPending, Slot.PENDING);
@@ -401,46 +395,8 @@ public final class Doctor {
         return newest;
     }
 
-    /**
-     * A check of the pending slot speaks of the value pending now only if one is, and only if it was
-     * made since that value was stored: an earlier check tried an abandoned or earlier pending value.
-     */
-    private boolean ofPendingNow(CheckResult check) {
-        return credentialFor(check.protocol())
-                .pendingSince()
-                .filter(since -> !check.at().isBefore(since))
-                .isPresent();
-    }
-
-    /**
-     * A successful check of the pending slot made before a verified promotion is the check that
-     * promoted it ({@code vault verify} promotes right after it): it tested today's current value.
-     */
-    private boolean provedPromotedValue(CheckResult check) {
-        CredentialInfo credential = credentialFor(check.protocol());
-        return check.ok()
-                && !credential.hasPending()
-                && !credential.promotedUnverified()
-                && credential.historySize() > 0
-                && !check.at().isAfter(credential.changedAt());
-    }
-
-    private static CheckResult asCurrent(CheckResult check) {
-        return new CheckResult(
-                check.protocol(),
-                Slot.CURRENT,
-                check.outcome(),
-                check.host(),
-                check.port(),
-                check.code(),
-                check.message(),
-                check.alert(),
-                check.millis(),
-                check.at());
-    }
-
     private CredentialInfo credentialFor(Protocol protocol) {
-        return protocol == Protocol.IMAP ? account.imapCredential() : account.smtpCredential();
+        return account.credentialFor(protocol);
     }
 
     private boolean recentlyRotated(CredentialInfo credential) {

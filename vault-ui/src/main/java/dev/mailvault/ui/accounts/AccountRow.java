@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * One line of the accounts table, computed once from the core's {@link AccountInfo}: the credential
  * shown is the one in the worst age band (the oldest among equals), the check shown is a failing
- * current-value check if there is one, else the newest of any value.
+ * current-value check if there is one, else the newest of any value still in use.
  */
 public record AccountRow(
         AccountInfo info,
@@ -39,11 +39,13 @@ public record AccountRow(
                 .orElse(info.imapCredential());
         // a failing login with the current value matters most; otherwise the newest check, which
         // after a promotion is the one of the (then pending) value now in use
-        Optional<CheckResult> check = info.lastChecks().stream()
+        // (checks of an abandoned new value are not among them)
+        List<CheckResult> checks = info.checksOfValuesInUse(info.lastChecks());
+        Optional<CheckResult> check = checks.stream()
                 .filter(c -> c.credential() == CheckResult.Slot.CURRENT)
                 .filter(c -> !c.ok())
                 .max(Comparator.comparing(CheckResult::at))
-                .or(() -> info.lastChecks().stream().max(Comparator.comparing(CheckResult::at)));
+                .or(() -> checks.stream().max(Comparator.comparing(CheckResult::at)));
         return new AccountRow(
                 info,
                 providerName,
