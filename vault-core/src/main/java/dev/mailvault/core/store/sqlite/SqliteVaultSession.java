@@ -315,59 +315,13 @@ final class SqliteVaultSession implements VaultSession {
             return List.of();
         }
         return read(() -> {
-            // one pass over each table instead of four statements per value; only the accounts
-            // asked for are decrypted
-            List<String> indexes = new ArrayList<>();
-            Map<String, Address> wanted = new HashMap<>();
-            for (SecretLookup l : lookups) {
-                String idx = HexFormat.of().formatHex(addressIndex(l.address()));
-                indexes.add(idx);
-                wanted.putIfAbsent(idx, l.address());
-            }
-            List<SealedAccount> sealed = new ArrayList<>();
-            try (Statement s = db.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT id, address_idx, created_at, payload FROM account")) {
-                while (rs.next()) {
-                    if (wanted.containsKey(HexFormat.of().formatHex(rs.getBytes(2)))) {
-                        sealed.add(SealedAccount.of(rs));
-                    }
-                }
-            }
-            Map<String, AccountRow> rows = new HashMap<>();
-            for (AccountRow row : sealed.parallelStream().map(this::accountRow).toList()) {
-                String idx = HexFormat.of().formatHex(row.addressIdx);
-                if (!row.spec.address().value().equalsIgnoreCase(wanted.get(idx).value())) {
-                    throw tampered("account row " + row.id + " is indexed under another address");
-                }
-                rows.put(idx, row);
-            }
-            Map<Long, List<CredentialRow>> creds = new HashMap<>();
-            for (AccountRow row : rows.values()) {
-                creds.put(row.id, new ArrayList<>());
-            }
-            try (Statement s = db.createStatement();
-                    ResultSet rs = s.executeQuery(CREDENTIAL_COLUMNS + " FROM credential c")) {
-                while (rs.next()) {
-                    List<CredentialRow> mine = creds.get(rs.getLong(2));
-                    if (mine != null) {
-                        mine.add(credentialRow(rs));
-                    }
-                }
-            }
+            List<CredentialRow> rows = credentialsOf(
+                    lookups.stream().map(l -> new Held(l.address(), l.ref())).toList());
             List<Secret> out = new ArrayList<>();
             try {
                 for (int i = 0; i < lookups.size(); i++) {
                     SecretLookup l = lookups.get(i);
-                    AccountRow row = rows.get(indexes.get(i));
-                    if (row == null) {
-                        throw notFound(l.address());
-                    }
-                    CredentialRef ref = effective(row, l.ref());
-                    byte[] labelIdx = labelIndex(ref);
-                    CredentialRow c = creds.get(row.id).stream()
-                            .filter(r -> r.ref.kind() == ref.kind() && Arrays.equals(r.labelIdx, labelIdx))
-                            .findFirst()
-                            .orElseThrow(() -> notFound(l.address(), l.ref()));
+                    CredentialRow c = rows.get(i);
                     if (!l.pending()) {
                         out.add(decryptSecret("credential", c.id, "secret", c.secretBlob));
                     } else if (c.pendingBlob != null) {
@@ -382,6 +336,69 @@ final class SqliteVaultSession implements VaultSession {
                 throw e;
             }
         });
+    }
+
+    /** A credential of an account, as asked for: SMTP may mean the IMAP credential. */
+    private record Held(Address address, CredentialRef ref) {}
+
+    /**
+     * What {@link #credentialOf} gives for each of {@code wanted}, in order, for runs over many
+     * accounts: one pass over the account and the credential table instead of an account query
+     * and decryption and a credential query each; only the accounts asked for are decrypted.
+     */
+    private List<CredentialRow> credentialsOf(List<Held> wanted) throws SQLException {
+        List<String> indexes = new ArrayList<>();
+        Map<String, Address> addresses = new HashMap<>();
+        for (Held h : wanted) {
+            String idx = HexFormat.of().formatHex(addressIndex(h.address()));
+            indexes.add(idx);
+            addresses.putIfAbsent(idx, h.address());
+        }
+        List<SealedAccount> sealed = new ArrayList<>();
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id, address_idx, created_at, payload FROM account")) {
+            while (rs.next()) {
+                if (addresses.containsKey(HexFormat.of().formatHex(rs.getBytes(2)))) {
+                    sealed.add(SealedAccount.of(rs));
+                }
+            }
+        }
+        Map<String, AccountRow> accounts = new HashMap<>();
+        for (AccountRow row : sealed.parallelStream().map(this::accountRow).toList()) {
+            String idx = HexFormat.of().formatHex(row.addressIdx);
+            if (!row.spec.address().value().equalsIgnoreCase(addresses.get(idx).value())) {
+                throw tampered("account row " + row.id + " is indexed under another address");
+            }
+            accounts.put(idx, row);
+        }
+        Map<Long, List<CredentialRow>> credentials = new HashMap<>();
+        for (AccountRow row : accounts.values()) {
+            credentials.put(row.id, new ArrayList<>());
+        }
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(CREDENTIAL_COLUMNS + " FROM credential c")) {
+            while (rs.next()) {
+                List<CredentialRow> mine = credentials.get(rs.getLong(2));
+                if (mine != null) {
+                    mine.add(credentialRow(rs));
+                }
+            }
+        }
+        List<CredentialRow> out = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            Held h = wanted.get(i);
+            AccountRow row = accounts.get(indexes.get(i));
+            if (row == null) {
+                throw notFound(h.address());
+            }
+            CredentialRef ref = effective(row, h.ref());
+            byte[] labelIdx = labelIndex(ref);
+            out.add(credentials.get(row.id).stream()
+                    .filter(c -> c.ref.kind() == ref.kind() && Arrays.equals(c.labelIdx, labelIdx))
+                    .findFirst()
+                    .orElseThrow(() -> notFound(h.address(), h.ref())));
+        }
+        return out;
     }
 
     @Override
@@ -673,8 +690,12 @@ final class SqliteVaultSession implements VaultSession {
             return;
         }
         write(() -> {
-            for (CredentialCheck check : checks) {
-                CredentialRow c = credentialOf(check.account(), check.credential());
+            List<CredentialRow> rows = credentialsOf(checks.stream()
+                    .map(c -> new Held(c.account(), c.credential()))
+                    .toList());
+            for (int i = 0; i < checks.size(); i++) {
+                CredentialCheck check = checks.get(i);
+                CredentialRow c = rows.get(i);
                 CheckResult r = check.result();
                 long id = insertPlaceholder(
                         "INSERT INTO check_result (credential_id, protocol, slot, outcome, checked_at, millis, payload)"

@@ -276,6 +276,43 @@ class VaultStoreTest {
         }
 
         @Test
+        @DisplayName("checks of many accounts are recorded against the right credentials, or none at all")
+        void recordManyChecks() {
+            session.addAccount(spec("alice@example.net"), secret("a"), null);
+            AccountSpec s = spec("bob@example.net");
+            AccountSpec bob = new AccountSpec(
+                    s.address(), "", "generic", s.imap(), s.smtp(), "bob", "bob-smtp", false, null, null, null);
+            session.addAccount(bob, secret("b-imap"), secret("b-smtp"));
+            CheckResult ok = new CheckResult(
+                    Protocol.SMTP,
+                    CheckResult.Slot.CURRENT,
+                    Outcome.OK,
+                    "smtp.example.net",
+                    465,
+                    "",
+                    "",
+                    "",
+                    80,
+                    clock.instant());
+
+            session.recordChecks(List.of(
+                    new CredentialCheck(Address.of("ALICE@example.net"), CredentialRef.SMTP, ok),
+                    new CredentialCheck(bob.address(), CredentialRef.SMTP, ok)));
+
+            assertThat(session.account(alice).lastChecks()).containsExactly(ok);
+            assertThat(session.account(bob.address()).lastChecks()).containsExactly(ok);
+            assertThat(session.checks(alice, 10)).containsExactly(ok);
+
+            assertThatThrownBy(() -> session.recordChecks(List.of(
+                            new CredentialCheck(alice, CredentialRef.IMAP, ok),
+                            new CredentialCheck(Address.of("nobody@example.net"), CredentialRef.IMAP, ok))))
+                    .isInstanceOf(NotFoundException.class);
+            assertThat(session.checks(alice, 10))
+                    .as("nothing of the refused batch")
+                    .containsExactly(ok);
+        }
+
+        @Test
         @DisplayName("abandoning a rotation drops the pending value and keeps the current one")
         void abandon() {
             session.addAccount(spec("alice@example.net"), secret("old"), null);
