@@ -136,9 +136,15 @@ public interface VaultSession extends AutoCloseable {
 
     // checks
 
+    /** How many checks are kept per credential, protocol and value (current or pending). */
+    int CHECKS_KEPT = 20;
+
     /**
      * Stores check results in one transaction; server texts are encrypted like other metadata.
      * {@code smtp} on an account whose SMTP uses the IMAP password means the IMAP credential.
+     * Older checks beyond the newest {@link #CHECKS_KEPT} of each credential, protocol and value
+     * go in the same transaction, so that the history (read on every unlock for the last checks)
+     * does not grow without end; no screen or command shows more of it.
      */
     void recordChecks(List<CredentialCheck> checks);
 

@@ -51,12 +51,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** An unlocked SQLite vault. Not thread-safe: one session per thread (the UI serialises calls). */
 final class SqliteVaultSession implements VaultSession {
@@ -726,8 +728,31 @@ final class SqliteVaultSession implements VaultSession {
                                         .put("millis", r.millis())),
                         id);
             }
+            pruneChecks(rows, checks);
             return null;
         });
+    }
+
+    /** Drops the checks beyond the newest {@link #CHECKS_KEPT} of each group just written to. */
+    private void pruneChecks(List<CredentialRow> rows, List<CredentialCheck> checks) throws SQLException {
+        Set<String> done = new HashSet<>();
+        try (PreparedStatement ps = db.prepareStatement(
+                "DELETE FROM check_result WHERE credential_id = ?1 AND protocol = ?2 AND slot = ?3 AND id NOT IN"
+                        + " (SELECT id FROM check_result WHERE credential_id = ?1 AND protocol = ?2 AND slot = ?3"
+                        + " ORDER BY checked_at DESC, id DESC LIMIT ?4)")) {
+            for (int i = 0; i < checks.size(); i++) {
+                CheckResult r = checks.get(i).result();
+                long credentialId = rows.get(i).id;
+                if (done.add(credentialId + " " + r.protocol().id() + " "
+                        + r.credential().id())) {
+                    ps.setLong(1, credentialId);
+                    ps.setString(2, r.protocol().id());
+                    ps.setString(3, r.credential().id());
+                    ps.setInt(4, CHECKS_KEPT);
+                    ps.executeUpdate();
+                }
+            }
+        }
     }
 
     @Override

@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -310,6 +311,48 @@ class VaultStoreTest {
             assertThat(session.checks(alice, 10))
                     .as("nothing of the refused batch")
                     .containsExactly(ok);
+        }
+
+        @Test
+        @DisplayName("keeps the newest checks of each credential, protocol and value, and drops older ones")
+        void checkHistoryBounded() {
+            session.addAccount(spec("alice@example.net"), secret("a"), null);
+            List<CheckResult> imap = new ArrayList<>();
+            for (int i = 0; i < VaultSession.CHECKS_KEPT + 5; i++) {
+                clock.advance(Duration.ofMinutes(1));
+                CheckResult r = new CheckResult(
+                        Protocol.IMAP,
+                        CheckResult.Slot.CURRENT,
+                        Outcome.OK,
+                        "imap.example.net",
+                        993,
+                        "",
+                        "",
+                        "",
+                        i,
+                        clock.instant());
+                imap.add(0, r);
+                session.recordChecks(List.of(new CredentialCheck(alice, CredentialRef.IMAP, r)));
+            }
+            CheckResult smtp = new CheckResult(
+                    Protocol.SMTP,
+                    CheckResult.Slot.CURRENT,
+                    Outcome.AUTH_FAILED,
+                    "smtp.example.net",
+                    465,
+                    "",
+                    "",
+                    "",
+                    7,
+                    clock.instant().minus(Duration.ofDays(30)));
+            session.recordChecks(List.of(new CredentialCheck(alice, CredentialRef.SMTP, smtp)));
+
+            List<CheckResult> kept = session.checks(alice, 100);
+            assertThat(kept).hasSize(VaultSession.CHECKS_KEPT + 1);
+            assertThat(kept.subList(0, VaultSession.CHECKS_KEPT))
+                    .containsExactlyElementsOf(imap.subList(0, VaultSession.CHECKS_KEPT));
+            assertThat(kept).as("an old check of another protocol stays").contains(smtp);
+            assertThat(session.account(alice).lastChecks()).containsExactlyInAnyOrder(imap.get(0), smtp);
         }
 
         @Test
