@@ -58,11 +58,11 @@ public final class Importer {
         char[] text = TextInput.decode(content, name);
         try {
             Parsed parsed = switch (format) {
-                case KEEPASSXC_CSV -> new LoginEntries(servers).assemble(KeePassXcCsv.read(text, name));
+                case KEEPASSXC_CSV -> assemble(KeePassXcCsv.read(text, name), name);
                 case BITWARDEN_JSON -> {
                     List<Skipped> notLogins = new ArrayList<>();
                     List<LoginEntry> entries = BitwardenJson.read(text, name, notLogins);
-                    Parsed p = new LoginEntries(servers).assemble(entries);
+                    Parsed p = assemble(entries, name);
                     notLogins.forEach(p::skip);
                     yield p;
                 }
@@ -71,6 +71,15 @@ public final class Importer {
             return new ImportPlan(format, parsed);
         } finally {
             Arrays.fill(text, '\0');
+        }
+    }
+
+    /** The entries' own refusals name the entry ("line 3"); the file is named here. */
+    private Parsed assemble(List<LoginEntry> entries, String name) {
+        try {
+            return new LoginEntries(servers).assemble(entries);
+        } catch (BadInputException e) {
+            throw new BadInputException(name + ": " + e.getMessage(), e);
         }
     }
 }

@@ -250,6 +250,19 @@ class KeePassXcImportTest {
         }
 
         @Test
+        @DisplayName("a mail URL with an invalid host: refused naming the file and the line")
+        void invalidHost() {
+            byte[] content = csv(
+                    row("Mail", "Gmail", "alice@gmail.com", "pw", "", ""),
+                    row("Mail", "Work", "bob@example.org", "pw2", "imaps://mai\t.example.org", ""));
+            assertThatThrownBy(() -> importCsv(vault, content))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageStartingWith("export.csv: line 3: ")
+                    .hasMessageContaining("invalid host name");
+            refused(content, "line 3");
+        }
+
+        @Test
         @DisplayName("a row with missing fields: refused with its line even when earlier rows were fine")
         void shortRow() {
             byte[] content = (HEADER + "\n" + row("Mail", "Gmail", "alice@gmail.com", "pw", "", "") + "\n"
