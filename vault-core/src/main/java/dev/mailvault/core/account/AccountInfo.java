@@ -49,10 +49,10 @@ public record AccountInfo(
 
     /**
      * Those of {@code checks} (this account's) that speak of values still in use. A check of the
-     * current value always does. A check of the pending slot does while that value is pending and was made since it was
-     * stored; the success that promoted today's value (a verified promotion follows right after it)
-     * is given back as a check of the current value. Checks of an abandoned or earlier pending value
-     * are left out.
+     * current value always does. A check of the pending slot does while that value is pending and
+     * was made since it was stored; the success that promoted today's value (a verified promotion
+     * follows right after it) is given back as a check of the current value. Checks of an
+     * abandoned or earlier pending value are left out.
      */
     public List<CheckResult> checksOfValuesInUse(List<CheckResult> checks) {
         List<CheckResult> out = new ArrayList<>();
