@@ -127,12 +127,8 @@ final class SqliteVaultSession implements VaultSession {
                 rows.put(row.id, row);
             }
             Map<Long, List<CredentialRow>> creds = new HashMap<>();
-            try (Statement s = db.createStatement();
-                    ResultSet rs = s.executeQuery(CREDENTIAL_COLUMNS + " FROM credential c")) {
-                while (rs.next()) {
-                    CredentialRow c = credentialRow(rs);
-                    creds.computeIfAbsent(c.accountId, k -> new ArrayList<>()).add(c);
-                }
+            for (CredentialRow c : allCredentialRows()) {
+                creds.computeIfAbsent(c.accountId, k -> new ArrayList<>()).add(c);
             }
             Map<Long, List<CheckResult>> checks = latestChecks(null);
             Map<Long, Integer> stale = staleCounts(null);
@@ -635,12 +631,8 @@ final class SqliteVaultSession implements VaultSession {
                 }
             }
             Map<Long, CredentialRow> creds = new HashMap<>();
-            try (Statement s = db.createStatement();
-                    ResultSet rs = s.executeQuery(CREDENTIAL_COLUMNS + " FROM credential c")) {
-                while (rs.next()) {
-                    CredentialRow c = credentialRow(rs);
-                    creds.put(c.id, c);
-                }
+            for (CredentialRow c : allCredentialRows()) {
+                creds.put(c.id, c);
             }
             Map<Long, List<DeviceInfo.Use>> uses = new HashMap<>();
             try (Statement s = db.createStatement();
@@ -1445,43 +1437,83 @@ final class SqliteVaultSession implements VaultSession {
     }
 
     private CredentialRow credentialRow(ResultSet rs) throws SQLException {
-        long id = rs.getLong(1);
-        long accountId = rs.getLong(2);
-        String kind = rs.getString(3);
-        byte[] labelIdx = rs.getBytes(4);
-        String changed = rs.getString(5);
-        String policy = rs.getString(6);
-        String pendingSince = rs.getString(7);
-        boolean suspect = rs.getInt(8) != 0;
-        boolean unverified = rs.getInt(9) != 0;
-        Fields f = open("credential", id, "meta", rs.getBytes(10));
-        expect(f, "account_id", Long.toString(accountId), "credential", id);
-        expect(f, "kind", kind, "credential", id);
-        expect(f, "label_idx", HexFormat.of().formatHex(labelIdx), "credential", id);
-        expect(f, "changed_at", changed, "credential", id);
-        expect(f, "policy", policy, "credential", id);
-        expect(f, "pending_since", pendingSince, "credential", id);
-        expect(f, "suspect", suspect ? "1" : "0", "credential", id);
-        expect(f, "unverified", unverified ? "1" : "0", "credential", id);
-        byte[] pending = rs.getBytes(12);
-        if ((pending == null) != (pendingSince == null)) {
+        return credentialRow(SealedCredential.of(rs));
+    }
+
+    /** A credential row as read ({@link #CREDENTIAL_COLUMNS}), before its metadata is decrypted. */
+    private record SealedCredential(
+            long id,
+            long accountId,
+            String kind,
+            byte[] labelIdx,
+            String changed,
+            String policy,
+            String pendingSince,
+            boolean suspect,
+            boolean unverified,
+            byte[] meta,
+            byte[] secret,
+            byte[] pending,
+            int historySize) {
+        static SealedCredential of(ResultSet rs) throws SQLException {
+            return new SealedCredential(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getBytes(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getInt(8) != 0,
+                    rs.getInt(9) != 0,
+                    rs.getBytes(10),
+                    rs.getBytes(11),
+                    rs.getBytes(12),
+                    rs.getInt(13));
+        }
+    }
+
+    /** Every credential row, decrypted on all cores (the caller's thread and the common pool). */
+    private List<CredentialRow> allCredentialRows() throws SQLException {
+        List<SealedCredential> sealed = new ArrayList<>();
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(CREDENTIAL_COLUMNS + " FROM credential c")) {
+            while (rs.next()) {
+                sealed.add(SealedCredential.of(rs));
+            }
+        }
+        return sealed.parallelStream().map(this::credentialRow).toList();
+    }
+
+    private CredentialRow credentialRow(SealedCredential c) {
+        long id = c.id();
+        Fields f = open("credential", id, "meta", c.meta());
+        expect(f, "account_id", Long.toString(c.accountId()), "credential", id);
+        expect(f, "kind", c.kind(), "credential", id);
+        expect(f, "label_idx", HexFormat.of().formatHex(c.labelIdx()), "credential", id);
+        expect(f, "changed_at", c.changed(), "credential", id);
+        expect(f, "policy", c.policy(), "credential", id);
+        expect(f, "pending_since", c.pendingSince(), "credential", id);
+        expect(f, "suspect", c.suspect() ? "1" : "0", "credential", id);
+        expect(f, "unverified", c.unverified() ? "1" : "0", "credential", id);
+        if ((c.pending() == null) != (c.pendingSince() == null)) {
             throw tampered("credential row " + id + ": pending value and its date disagree");
         }
         try {
-            CredentialKind k = CredentialKind.valueOf(kind.toUpperCase(Locale.ROOT));
+            CredentialKind k = CredentialKind.valueOf(c.kind().toUpperCase(Locale.ROOT));
             return new CredentialRow(
                     id,
-                    accountId,
+                    c.accountId(),
                     new CredentialRef(k, f.string("label")),
-                    labelIdx,
-                    Timestamps.parse(changed),
-                    RotationPolicy.parse(policy),
-                    pendingSince == null ? null : Timestamps.parse(pendingSince),
-                    suspect,
-                    unverified,
-                    rs.getBytes(11),
-                    pending,
-                    rs.getInt(13));
+                    c.labelIdx(),
+                    Timestamps.parse(c.changed()),
+                    RotationPolicy.parse(c.policy()),
+                    c.pendingSince() == null ? null : Timestamps.parse(c.pendingSince()),
+                    c.suspect(),
+                    c.unverified(),
+                    c.secret(),
+                    c.pending(),
+                    c.historySize());
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw tampered("credential row " + id + " holds values that do not parse");
         }
