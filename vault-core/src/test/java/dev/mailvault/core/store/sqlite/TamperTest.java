@@ -95,13 +95,7 @@ class TamperTest {
     @Property(tries = 40)
     @Label("flipping any single bit of any stored ciphertext, nonce, tag, index or header blob is detected")
     void bitFlipDetected(@ForAll("cell") Cell cell, @ForAll int position) throws Exception {
-        Path copy = copyOfPristine();
-        try (Connection db = raw(copy)) {
-            byte[] value = read(db, cell);
-            int bit = Math.floorMod(position, value.length * 8);
-            value[bit / 8] ^= (byte) (1 << (bit % 8));
-            write(db, cell, value);
-        }
+        Path copy = copyWithBitFlipped(cell, position);
         assertRefused(copy);
     }
 
@@ -116,13 +110,7 @@ class TamperTest {
     @Property(tries = 15)
     @Label("flipping any single bit of a stored value is detected by the read of many values at once too")
     void bitFlipDetectedInBatchRead(@ForAll("valueCell") Cell cell, @ForAll int position) throws Exception {
-        Path copy = copyOfPristine();
-        try (Connection db = raw(copy)) {
-            byte[] value = read(db, cell);
-            int bit = Math.floorMod(position, value.length * 8);
-            value[bit / 8] ^= (byte) (1 << (bit % 8));
-            write(db, cell, value);
-        }
+        Path copy = copyWithBitFlipped(cell, position);
         assertThatThrownBy(() -> {
                     try (Secret m = TestVaults.master();
                             VaultSession s = service.open(copy, m)) {
@@ -222,6 +210,18 @@ class TamperTest {
                     }
                 })
                 .isInstanceOfAny(VaultUnavailableException.class, WrongMasterPasswordException.class);
+    }
+
+    /** A copy of the pristine vault with one bit of {@code cell} flipped. */
+    private static Path copyWithBitFlipped(Cell cell, int position) throws Exception {
+        Path copy = copyOfPristine();
+        try (Connection db = raw(copy)) {
+            byte[] value = read(db, cell);
+            int bit = Math.floorMod(position, value.length * 8);
+            value[bit / 8] ^= (byte) (1 << (bit % 8));
+            write(db, cell, value);
+        }
+        return copy;
     }
 
     private static Path copyOfPristine() throws Exception {

@@ -135,6 +135,13 @@ class VaultStoreTest {
             session.close();
         }
 
+        /** bob@example.net, whose SMTP login has a password of its own. */
+        AccountSpec bobWithOwnSmtpPassword() {
+            AccountSpec s = spec("bob@example.net");
+            return new AccountSpec(
+                    s.address(), "", "generic", s.imap(), s.smtp(), "bob", "bob-smtp", false, null, null, null);
+        }
+
         @Test
         @DisplayName("an added account reads back with its secret, and survives reopening")
         void addAndRead() {
@@ -163,9 +170,7 @@ class VaultStoreTest {
         @Test
         @DisplayName("a separate SMTP password is kept apart from the IMAP one")
         void separateSmtp() {
-            AccountSpec s = spec("bob@example.net");
-            AccountSpec separate = new AccountSpec(
-                    s.address(), "", "generic", s.imap(), s.smtp(), "bob", "bob-smtp", false, null, null, null);
+            AccountSpec separate = bobWithOwnSmtpPassword();
             session.addAccount(separate, secret("imap"), secret("smtp"));
             try (Secret v = session.secret(separate.address(), CredentialRef.SMTP)) {
                 assertThat(v.revealChars()).isEqualTo("smtp".toCharArray());
@@ -232,9 +237,7 @@ class VaultStoreTest {
         @DisplayName("many values read at once are the ones read one by one, in the order asked")
         void secretsAtOnce() {
             session.addAccount(spec("alice@example.net"), secret("alice-imap"), null);
-            AccountSpec s = spec("bob@example.net");
-            AccountSpec bob = new AccountSpec(
-                    s.address(), "", "generic", s.imap(), s.smtp(), "bob", "bob-smtp", false, null, null, null);
+            AccountSpec bob = bobWithOwnSmtpPassword();
             session.addAccount(bob, secret("bob-imap"), secret("bob-smtp"));
             session.addAccount(spec("carol@example.net"), secret("carol-imap"), null);
             session.setSecret(alice, CredentialRef.app("iPhone"), secret("alice-app"));
@@ -280,9 +283,7 @@ class VaultStoreTest {
         @DisplayName("checks of many accounts are recorded against the right credentials, or none at all")
         void recordManyChecks() {
             session.addAccount(spec("alice@example.net"), secret("a"), null);
-            AccountSpec s = spec("bob@example.net");
-            AccountSpec bob = new AccountSpec(
-                    s.address(), "", "generic", s.imap(), s.smtp(), "bob", "bob-smtp", false, null, null, null);
+            AccountSpec bob = bobWithOwnSmtpPassword();
             session.addAccount(bob, secret("b-imap"), secret("b-smtp"));
             CheckResult ok = new CheckResult(
                     Protocol.SMTP,
