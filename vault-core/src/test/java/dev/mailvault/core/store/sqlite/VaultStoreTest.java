@@ -135,6 +135,22 @@ class VaultStoreTest {
             session.close();
         }
 
+        /** A check of a current value at example.net's server for {@code protocol}, without server texts. */
+        CheckResult currentCheck(Protocol protocol, Outcome outcome, long millis, Instant at) {
+            boolean imap = protocol == Protocol.IMAP;
+            return new CheckResult(
+                    protocol,
+                    CheckResult.Slot.CURRENT,
+                    outcome,
+                    imap ? "imap.example.net" : "smtp.example.net",
+                    imap ? 993 : 465,
+                    "",
+                    "",
+                    "",
+                    millis,
+                    at);
+        }
+
         /** bob@example.net, whose SMTP login has a password of its own. */
         AccountSpec bobWithOwnSmtpPassword() {
             AccountSpec s = spec("bob@example.net");
@@ -285,17 +301,7 @@ class VaultStoreTest {
             session.addAccount(spec("alice@example.net"), secret("a"), null);
             AccountSpec bob = bobWithOwnSmtpPassword();
             session.addAccount(bob, secret("b-imap"), secret("b-smtp"));
-            CheckResult ok = new CheckResult(
-                    Protocol.SMTP,
-                    CheckResult.Slot.CURRENT,
-                    Outcome.OK,
-                    "smtp.example.net",
-                    465,
-                    "",
-                    "",
-                    "",
-                    80,
-                    clock.instant());
+            CheckResult ok = currentCheck(Protocol.SMTP, Outcome.OK, 80, clock.instant());
 
             session.recordChecks(List.of(
                     new CredentialCheck(Address.of("ALICE@example.net"), CredentialRef.SMTP, ok),
@@ -321,31 +327,12 @@ class VaultStoreTest {
             List<CheckResult> imap = new ArrayList<>();
             for (int i = 0; i < VaultSession.CHECKS_KEPT + 5; i++) {
                 clock.advance(Duration.ofMinutes(1));
-                CheckResult r = new CheckResult(
-                        Protocol.IMAP,
-                        CheckResult.Slot.CURRENT,
-                        Outcome.OK,
-                        "imap.example.net",
-                        993,
-                        "",
-                        "",
-                        "",
-                        i,
-                        clock.instant());
+                CheckResult r = currentCheck(Protocol.IMAP, Outcome.OK, i, clock.instant());
                 imap.add(0, r);
                 session.recordChecks(List.of(new CredentialCheck(alice, CredentialRef.IMAP, r)));
             }
-            CheckResult smtp = new CheckResult(
-                    Protocol.SMTP,
-                    CheckResult.Slot.CURRENT,
-                    Outcome.AUTH_FAILED,
-                    "smtp.example.net",
-                    465,
-                    "",
-                    "",
-                    "",
-                    7,
-                    clock.instant().minus(Duration.ofDays(30)));
+            CheckResult smtp = currentCheck(
+                    Protocol.SMTP, Outcome.AUTH_FAILED, 7, clock.instant().minus(Duration.ofDays(30)));
             session.recordChecks(List.of(new CredentialCheck(alice, CredentialRef.SMTP, smtp)));
 
             List<CheckResult> kept = session.checks(alice, 100);
@@ -395,17 +382,7 @@ class VaultStoreTest {
                     120,
                     clock.instant());
             clock.advance(Duration.ofSeconds(30));
-            CheckResult ok = new CheckResult(
-                    Protocol.IMAP,
-                    CheckResult.Slot.CURRENT,
-                    Outcome.OK,
-                    "imap.example.net",
-                    993,
-                    "",
-                    "",
-                    "",
-                    80,
-                    clock.instant());
+            CheckResult ok = currentCheck(Protocol.IMAP, Outcome.OK, 80, clock.instant());
             session.recordChecks(List.of(
                     new CredentialCheck(alice, CredentialRef.IMAP, failed),
                     new CredentialCheck(alice, CredentialRef.IMAP, ok)));
