@@ -9,6 +9,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -94,6 +95,19 @@ public final class TrustAnchors {
 
     public Optional<String> pinnedSha256() {
         return Optional.ofNullable(pinnedDer).map(Fingerprints::sha256);
+    }
+
+    /** Equal when they accept the same certificates: the same pinned certificate, or the same own CAs. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrustAnchors other
+                && Arrays.equals(pinnedDer, other.pinnedDer)
+                && extraCas.equals(other.extraCas);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(pinnedDer) + extraCas.hashCode();
     }
 
     @Override

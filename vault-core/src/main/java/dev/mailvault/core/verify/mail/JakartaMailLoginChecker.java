@@ -20,15 +20,14 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ScheduledFuture;
 import javax.net.SocketFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 
 /**
  * Logs in with Jakarta Mail (Eclipse Angus): IMAP {@code Store.connect} then close (LOGOUT), or
  * SMTP {@code Transport.connect} then close (QUIT); no folder is opened and no mail is sent.
  *
  * <p>TLS always: implicit TLS, or STARTTLS that is required (the password is never sent before TLS
- * is up). Each check has its own TLS context trusting only what its {@code TrustAnchors} say, and
+ * is up). A check's TLS context trusts only what its {@code TrustAnchors} say ({@link TlsContexts}:
+ * checks with equal anchors take turns with contexts, and so resume each other's TLS sessions), and
  * the host name is always checked. Connect, read and write each time out after {@code timeout}; the
  * whole check is cut off after {@code overallDeadline} by closing its sockets.
  */
@@ -43,6 +42,8 @@ public final class JakartaMailLoginChecker implements LoginChecker {
      * session of its own, so that its trace goes through its own scrubber.
      */
     private final Session shared;
+    /** Checks with equal trust anchors take turns with the same TLS contexts, and so resume sessions. */
+    private final TlsContexts contexts = new TlsContexts();
 
     public JakartaMailLoginChecker(VerifyOptions options) {
         this.options = Objects.requireNonNull(options, "options");
@@ -74,10 +75,9 @@ public final class JakartaMailLoginChecker implements LoginChecker {
         }
         boolean imap = target.protocol() == Protocol.IMAP;
         Attempt attempt = new Attempt(imap);
-        SSLContext ssl;
+        TlsContexts.Lease tls;
         try {
-            ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, new TrustManager[] {new TargetTrustManager(target.trust())}, null);
+            tls = contexts.borrow(target.trust());
         } catch (GeneralSecurityException e) {
             return result(
                     target,
@@ -86,7 +86,8 @@ public final class JakartaMailLoginChecker implements LoginChecker {
                     0,
                     at);
         }
-        try (Scrubber scrubber = new Scrubber(target.password(), target.login())) {
+        try (tls;
+                Scrubber scrubber = new Scrubber(target.password(), target.login())) {
             Login login;
             ScheduledFuture<?> deadline =
                     watchdog.schedule(() -> attempt.abort(Attempt.Abort.DEADLINE), options.overallDeadline());
@@ -97,7 +98,7 @@ public final class JakartaMailLoginChecker implements LoginChecker {
             try (Cancellation.Registration registration =
                     cancellation.onCancel(() -> attempt.abort(Attempt.Abort.CANCELLED))) {
                 int connectTimeout = (int) options.timeout().toMillis();
-                TargetSslSocketFactory sslFactory = new TargetSslSocketFactory(ssl, attempt, connectTimeout);
+                TargetSslSocketFactory sslFactory = new TargetSslSocketFactory(tls.context(), attempt, connectTimeout);
                 PlainSocketFactory plainFactory = new PlainSocketFactory(attempt, connectTimeout);
                 String service = serviceName(target);
                 if (debug != null) {

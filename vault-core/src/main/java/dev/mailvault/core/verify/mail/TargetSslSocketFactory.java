@@ -13,7 +13,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * The TLS socket factory of one check: its own {@link SSLContext} (trust from the target only),
+ * The TLS socket factory of one check: the {@link SSLContext} it borrowed (trust from the target only),
  * TLS 1.2 or 1.3, the host name check always on, every socket tracked by the {@link Attempt} and
  * wrapped in a {@link GuardedSslSocket}. Jakarta Mail layers it over the plain socket it connected
  * (implicit TLS) or over the STARTTLS socket.
