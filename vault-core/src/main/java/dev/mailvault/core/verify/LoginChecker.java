@@ -19,7 +19,11 @@ public interface LoginChecker extends AutoCloseable {
     @Override
     default void close() {}
 
-    /** The Jakarta Mail (Eclipse Angus) checker. Close it when done. */
+    /**
+     * The Jakarta Mail (Eclipse Angus) checker. Make one per run and close it when done: its
+     * checks resume the TLS sessions of its earlier checks with the same trust, so a server's
+     * certificate is checked again only by a new checker.
+     */
     static LoginChecker jakartaMail(VerifyOptions options) {
         return new JakartaMailLoginChecker(options);
     }
