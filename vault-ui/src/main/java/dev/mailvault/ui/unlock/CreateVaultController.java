@@ -1,7 +1,6 @@
 package dev.mailvault.ui.unlock;
 
 import dev.mailvault.core.VaultSession;
-import dev.mailvault.core.audit.PasswordStrength;
 import dev.mailvault.core.crypto.KdfParameters;
 import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.ui.common.AppContext;
@@ -10,7 +9,6 @@ import dev.mailvault.ui.common.PasswordFields;
 import dev.mailvault.ui.common.Screen;
 import dev.mailvault.ui.common.Texts;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.concurrent.Task;
@@ -21,17 +19,12 @@ import javafx.scene.Parent;
  * calibrates the KDF, creates and opens the vault in the background.
  */
 public final class CreateVaultController implements Screen {
-    private static final String[] SCORE_STYLES = {
-        "strength-weak", "strength-weak", "strength-fair", "strength-good", "strength-good"
-    };
-
     private final AppContext context;
     private final Texts texts;
     private final Path file;
     private final Supplier<KdfParameters> calibration;
     private final Consumer<VaultSession> onOpened;
     private final CreateVaultView view;
-    private long strengthRequest;
     private Task<VaultSession> creating;
 
     public CreateVaultController(
@@ -41,61 +34,19 @@ public final class CreateVaultController implements Screen {
         this.file = file;
         this.calibration = calibration;
         this.onOpened = onOpened;
-        this.view = new CreateVaultView(texts, file);
-        view.master.textProperty().addListener((obs, old, now) -> measureStrength());
+        this.view = new CreateVaultView(texts, context.background(), file);
         view.confirm.textProperty().addListener((obs, old, now) -> {
             if (!now.isEmpty()) {
                 view.problem.setText("");
             }
         });
         view.create.setOnAction(e -> create());
-        showStrength(null);
         PasswordFields.wipeWhenHidden(view.root, view.master, view.confirm);
     }
 
     @Override
     public Parent view() {
         return view.root;
-    }
-
-    private void measureStrength() {
-        long request = ++strengthRequest;
-        if (view.master.getLength() == 0) {
-            showStrength(null);
-            return;
-        }
-        Secret value = PasswordFields.peek(view.master);
-        // zxcvbn loads its dictionaries on first use (seconds): never on the FX thread
-        context.background()
-                .run(
-                        () -> {
-                            try (value) {
-                                return PasswordStrength.measure(value, List.of("mail", "vault"), texts.locale());
-                            }
-                        },
-                        result -> {
-                            if (request == strengthRequest && view.master.getLength() > 0) {
-                                showStrength(result);
-                            }
-                        },
-                        error -> {});
-    }
-
-    private void showStrength(PasswordStrength.Result result) {
-        view.strengthBar.getStyleClass().removeAll(SCORE_STYLES);
-        if (result == null) {
-            view.strengthBar.setProgress(0);
-            view.strengthText.setText(texts.get("strength.empty"));
-            view.strengthHint.setText(texts.get("strength.advice"));
-            return;
-        }
-        view.strengthBar.setProgress((result.score() + 1) / 5.0);
-        view.strengthBar.getStyleClass().add(SCORE_STYLES[result.score()]);
-        view.strengthText.setText(texts.get("strength.score." + result.score()));
-        String hint = result.warning().isEmpty()
-                ? String.join(" ", result.suggestions())
-                : result.warning() + " " + String.join(" ", result.suggestions());
-        view.strengthHint.setText(result.good() && hint.isBlank() ? texts.get("strength.fine") : hint.strip());
     }
 
     private void create() {

@@ -1,16 +1,16 @@
 package dev.mailvault.ui.unlock;
 
 import atlantafx.base.theme.Styles;
+import dev.mailvault.ui.common.Background;
+import dev.mailvault.ui.common.StrengthMeter;
 import dev.mailvault.ui.common.Texts;
 import java.nio.file.Path;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -18,31 +18,20 @@ import javafx.scene.layout.VBox;
 final class CreateVaultView {
     final PasswordField master = new PasswordField();
     final PasswordField confirm = new PasswordField();
-    final ProgressBar strengthBar = new ProgressBar(0);
-    final Label strengthText = new Label();
-    final Label strengthHint = new Label();
+    final StrengthMeter strength;
     final Label problem = new Label();
     final Button create = new Button();
     final ProgressIndicator progress = new ProgressIndicator();
     final Label status = new Label();
     final StackPane root;
 
-    CreateVaultView(Texts texts, Path file) {
+    CreateVaultView(Texts texts, Background background, Path file) {
         master.setId("master");
         master.setPromptText(texts.get("create.master"));
         confirm.setId("confirm");
         confirm.setPromptText(texts.get("create.confirm"));
 
-        strengthBar.setId("strengthBar");
-        strengthBar.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(strengthBar, Priority.ALWAYS);
-        strengthText.setId("strengthText");
-        strengthText.setMinWidth(110);
-        HBox meter = new HBox(10, strengthBar, strengthText);
-        meter.setAlignment(Pos.CENTER_LEFT);
-        strengthHint.setId("strengthHint");
-        strengthHint.setWrapText(true);
-        strengthHint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        strength = new StrengthMeter(texts, background, master, "strength");
 
         problem.setId("createProblem");
         problem.setWrapText(true);
@@ -71,8 +60,7 @@ final class CreateVaultView {
                 EntryCard.muted(texts.get("create.file", file.toString())),
                 new Label(texts.get("create.master")),
                 master,
-                meter,
-                strengthHint,
+                strength.node(),
                 new Label(texts.get("create.confirm")),
                 confirm,
                 problem,
