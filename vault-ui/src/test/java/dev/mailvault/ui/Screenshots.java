@@ -135,6 +135,9 @@ public final class Screenshots {
         shoot("audit.png");
         fx(() -> ((Button) node("#auditBack")).fire());
         settle();
+        openChangeMaster();
+        shoot("change-master.png");
+        fx(() -> window.modal().hide());
 
         fx(() -> window.updateSettings(window.settings().withLanguage(Settings.Language.JAPANESE)));
         select("mailvault_demo@yahoo.co.jp");
@@ -143,6 +146,9 @@ public final class Screenshots {
         shoot("audit-ja.png");
         fx(() -> ((Button) node("#auditBack")).fire());
         settle();
+        openChangeMaster();
+        shoot("change-master-ja.png");
+        fx(() -> window.modal().hide());
         fx(() -> window.updateSettings(window.settings().withLanguage(Settings.Language.ENGLISH)));
         fx(window::lock);
         fx(stage::hide);
@@ -164,6 +170,16 @@ public final class Screenshots {
             stage.setHeight(820);
         });
         settle();
+    }
+
+    /** Settings, then the master password dialog, filled in far enough for the strength meter. */
+    private void openChangeMaster() throws Exception {
+        fx(() -> ((Button) node("#openSettings")).fire());
+        fx(() -> ((Button) node("#changeMaster")).fire());
+        String empty = call(() -> ((javafx.scene.control.Label) node("#newMasterStrengthText")).getText());
+        fill("#currentMaster", Demo.MASTER_PASSWORD);
+        fill("#newMaster", "correct horse battery");
+        waitFor(() -> !empty.equals(((javafx.scene.control.Label) node("#newMasterStrengthText")).getText()));
     }
 
     private void openAudit() throws Exception {

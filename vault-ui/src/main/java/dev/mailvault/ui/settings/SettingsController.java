@@ -1,8 +1,13 @@
 package dev.mailvault.ui.settings;
 
 import dev.mailvault.ui.common.AppContext;
+import dev.mailvault.ui.masterpassword.ChangeMasterPasswordController;
 
-/** Edits the app's settings in a dialog; saving applies them at once. */
+/**
+ * Edits the app's settings in a dialog; saving applies them at once. The master password is changed
+ * from here too, in a dialog of its own that takes this one's place (unsaved choices are dropped,
+ * as by Cancel).
+ */
 public final class SettingsController {
     private final AppContext context;
     private final SettingsView view;
@@ -16,6 +21,7 @@ public final class SettingsController {
         view.autoLock.getValueFactory().setValue(current.autoLockMinutes());
         view.cancel.setOnAction(e -> context.modal().hide());
         view.save.setOnAction(e -> save());
+        view.changeMaster.setOnAction(e -> new ChangeMasterPasswordController(context).show());
     }
 
     public void show() {

@@ -11,11 +11,12 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** Language, theme, and the auto-lock delay. */
+/** Language, theme, the auto-lock delay, and the way to change the master password. */
 final class SettingsView {
     final ComboBox<Settings.Language> language = new ComboBox<>();
     final ComboBox<Settings.Theme> theme = new ComboBox<>();
     final Spinner<Integer> autoLock = new Spinner<>(Settings.MIN_AUTO_LOCK_MINUTES, Settings.MAX_AUTO_LOCK_MINUTES, 5);
+    final Button changeMaster = new Button();
     final Button save = new Button();
     final Button cancel = new Button();
     final VBox root;
@@ -32,6 +33,8 @@ final class SettingsView {
         autoLock.setId("settingsAutoLock");
         autoLock.setEditable(true);
         autoLock.setPrefWidth(100);
+        changeMaster.setId("changeMaster");
+        changeMaster.setText(texts.get("settings.changeMaster"));
         save.setId("settingsSave");
         save.setText(texts.get("form.save"));
         save.setDefaultButton(true);
@@ -49,6 +52,7 @@ final class SettingsView {
                 2,
                 new Label(texts.get("settings.autoLock")),
                 new HBox(8, autoLock, new Label(texts.get("settings.minutes"))));
+        grid.addRow(3, new Label(texts.get("settings.master")), changeMaster);
         Label note = new Label(texts.get("settings.shortcuts"));
         note.setWrapText(true);
         note.setMaxWidth(380);
