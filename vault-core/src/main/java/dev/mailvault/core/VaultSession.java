@@ -156,7 +156,10 @@ public interface VaultSession extends AutoCloseable {
 
     // master password
 
-    /** Re-wraps the vault key under a new master password; the old one stops working. */
+    /**
+     * Re-wraps the vault key under a new master password; the old one stops working. An empty one
+     * is {@link BadInputException}, and nothing changes.
+     */
     void changeMasterPassword(Secret newMasterPassword, KdfParameters parameters);
 
     // copies

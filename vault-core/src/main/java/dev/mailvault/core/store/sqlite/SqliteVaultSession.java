@@ -789,6 +789,9 @@ final class SqliteVaultSession implements VaultSession {
 
     @Override
     public void changeMasterPassword(Secret newMasterPassword, KdfParameters parameters) {
+        if (newMasterPassword.isEmpty()) {
+            throw new BadInputException("the master password must not be empty");
+        }
         byte[] salt = new byte[MasterKey.SALT_LENGTH];
         new SecureRandom().nextBytes(salt);
         // The KDF runs before the transaction, so other processes are not held up by it.

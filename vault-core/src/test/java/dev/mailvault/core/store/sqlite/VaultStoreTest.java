@@ -117,6 +117,17 @@ class VaultStoreTest {
                 assertThat(value.revealChars()).isEqualTo("imap-secret".toCharArray());
             }
         }
+
+        @Test
+        @DisplayName("an empty new master password is refused and the old one keeps working")
+        void emptyNewMasterPassword() {
+            try (VaultSession s = TestVaults.create(service, file)) {
+                assertThatThrownBy(() -> s.changeMasterPassword(secret(""), KdfParameters.FLOOR))
+                        .isInstanceOf(BadInputException.class)
+                        .hasMessage("the master password must not be empty");
+            }
+            service.open(file, TestVaults.master()).close();
+        }
     }
 
     @Nested
