@@ -9,6 +9,7 @@ import dev.mailvault.ui.audit.AuditController;
 import dev.mailvault.ui.common.AppContext;
 import dev.mailvault.ui.common.Background;
 import dev.mailvault.ui.common.ErrorTexts;
+import dev.mailvault.ui.common.FilePicker;
 import dev.mailvault.ui.common.IdleLock;
 import dev.mailvault.ui.common.ModalHost;
 import dev.mailvault.ui.common.Screen;
@@ -59,6 +60,7 @@ public final class AppWindow implements AppContext {
     private final SecretClipboard clipboard;
     private final IdleLock idleLock;
     private final Consumer<URI> linkOpener;
+    private final FilePicker files;
     private final SecureRandom random = new SecureRandom();
     private Settings settings;
     /** The language asked for on the command line, until the user picks one in the settings. */
@@ -69,9 +71,15 @@ public final class AppWindow implements AppContext {
     private Screen current;
 
     public AppWindow(Stage stage, AppConfig config, Consumer<URI> linkOpener) {
+        this(stage, config, linkOpener, FilePicker.dialogs(stage));
+    }
+
+    /** {@code files} replaces the system's file dialogs (tests). */
+    public AppWindow(Stage stage, AppConfig config, Consumer<URI> linkOpener, FilePicker files) {
         this.stage = stage;
         this.config = config;
         this.linkOpener = linkOpener;
+        this.files = files;
         this.settings = config.settingsStore().load();
         this.languageOverride = config.language();
         this.texts = Texts.forLocale(locale());
@@ -225,6 +233,11 @@ public final class AppWindow implements AppContext {
     @Override
     public ModalHost modal() {
         return modal;
+    }
+
+    @Override
+    public FilePicker files() {
+        return files;
     }
 
     @Override

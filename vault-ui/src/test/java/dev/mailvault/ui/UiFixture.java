@@ -43,6 +43,8 @@ final class UiFixture {
     Optional<Duration> autoLock = Optional.empty();
     AppWindow window;
     final List<java.net.URI> openedLinks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Answers the app's file and folder dialogs. */
+    final ChosenFiles files = new ChosenFiles();
 
     UiFixture(Path dir) {
         this.dir = dir;
@@ -76,7 +78,7 @@ final class UiFixture {
             }
         }
         Stage stage = new Stage();
-        window = new AppWindow(stage, config(), openedLinks::add);
+        window = new AppWindow(stage, config(), openedLinks::add, files);
         window.show();
         // Monocle may leave keyboard focus with a window that was just hidden
         stage.requestFocus();

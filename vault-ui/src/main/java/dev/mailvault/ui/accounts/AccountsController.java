@@ -15,6 +15,8 @@ import dev.mailvault.ui.common.ProviderNames;
 import dev.mailvault.ui.common.Screen;
 import dev.mailvault.ui.common.Texts;
 import dev.mailvault.ui.detail.DetailController;
+import dev.mailvault.ui.transfer.ExportController;
+import dev.mailvault.ui.transfer.ImportController;
 import dev.mailvault.ui.verify.VerifySummary;
 import dev.mailvault.ui.verify.VerifyTask;
 import java.util.ArrayList;
@@ -87,6 +89,8 @@ public final class AccountsController implements Screen {
         view.cancelVerifyAll.setOnAction(e -> cancelVerifyAll());
         view.dismissVerifyAll.setOnAction(e -> view.verifyAllBar.setVisible(false));
         view.audit.setOnAction(e -> openAudit.run());
+        view.importItem.setOnAction(e -> new ImportController(context, this::refresh).show());
+        view.exportItem.setOnAction(e -> new ExportController(context).show());
         view.settings.setOnAction(e -> openSettings.run());
         view.lock.setOnAction(e -> context.lock());
         refresh();

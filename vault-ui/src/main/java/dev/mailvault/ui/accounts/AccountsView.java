@@ -12,6 +12,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -32,6 +34,9 @@ final class AccountsView {
     final Button add = new Button();
     final Button verifyAll = new Button();
     final Button audit = new Button();
+    final MenuButton transfer = new MenuButton();
+    final MenuItem importItem = new MenuItem();
+    final MenuItem exportItem = new MenuItem();
     final Button settings = new Button();
     final Button lock = new Button();
     final Label banner = new Label();
@@ -64,6 +69,14 @@ final class AccountsView {
         audit.setId("openAudit");
         audit.setText(texts.get("audit.open"));
         audit.setTooltip(new Tooltip(texts.get("audit.openHint")));
+        transfer.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        transfer.setId("transfer");
+        transfer.setText(texts.get("transfer.menu"));
+        importItem.setId("openImport");
+        importItem.setText(texts.get("import.open"));
+        exportItem.setId("openExport");
+        exportItem.setText(texts.get("export.open"));
+        transfer.getItems().addAll(importItem, exportItem);
         settings.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         settings.setId("openSettings");
         settings.setText(texts.get("settings.open"));
@@ -71,7 +84,7 @@ final class AccountsView {
         lock.setId("lock");
         lock.setText(texts.get("accounts.lock"));
         lock.setTooltip(new Tooltip("Ctrl+L"));
-        HBox toolbar = Toolbars.bar(title, new Spacer(), search, add, verifyAll, audit, settings, lock);
+        HBox toolbar = Toolbars.bar(title, new Spacer(), search, add, verifyAll, audit, transfer, settings, lock);
 
         banner.setId("banner");
         banner.setWrapText(true);

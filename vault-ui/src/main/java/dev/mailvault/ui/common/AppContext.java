@@ -25,6 +25,9 @@ public interface AppContext {
 
     ModalHost modal();
 
+    /** Asks for files and folders to import from or export to. */
+    FilePicker files();
+
     Settings settings();
 
     default Clock clock() {
