@@ -47,6 +47,8 @@ public final class Screenshots {
     private final Path settingsDir;
     private AppWindow window;
     private Stage stage;
+    /** What the import and export dialogs' file choosers answer next. */
+    private Path nextFile;
 
     private Screenshots(Path out, Demo demo, Path settingsDir) {
         this.out = out;
@@ -139,9 +141,12 @@ public final class Screenshots {
         shoot("change-master.png");
         fx(() -> window.modal().hide());
 
+        shootTransfer("");
+
         fx(() -> window.updateSettings(window.settings().withLanguage(Settings.Language.JAPANESE)));
         select("mailvault_demo@yahoo.co.jp");
         shoot("main-ja.png");
+        shootTransfer("-ja");
         openAudit();
         shoot("audit-ja.png");
         fx(() -> ((Button) node("#auditBack")).fire());
@@ -161,10 +166,68 @@ public final class Screenshots {
         fx(stage::hide);
     }
 
+    /** The import dialog over a small KeePassXC CSV, then the plaintext export's confirmation. */
+    private void shootTransfer(String suffix) throws Exception {
+        Path csv = demo.folder().resolve("keepassxc" + suffix + ".csv");
+        Files.writeString(
+                csv,
+                String.join(
+                        "\n",
+                        "\"Group\",\"Title\",\"Username\",\"Password\",\"URL\",\"Notes\"",
+                        "\"Mail\",\"Gmail\",\"hanako.example@gmail.com\",\"pw-1\",\"https://mail.google.com\",\"\"",
+                        "\"Mail\",\"Work\",\"ken@example.org\",\"pw-2\",\"imaps://mail.example.org\","
+                                + "\"SMTP: smtp.example.org:587\"",
+                        "\"Mail\",\"Yahoo\",\"mailvault_demo@yahoo.co.jp\",\"pw-3\",\"\",\"\"",
+                        "\"Web\",\"Bank\",\"hanako\",\"pw-4\",\"https://bank.example\",\"\"",
+                        ""));
+        fx(() -> ((javafx.scene.control.MenuButton) node("#transfer"))
+                .getItems()
+                .get(0)
+                .fire());
+        nextFile = csv;
+        fx(() -> ((Button) node("#importChoose")).fire());
+        fx(() -> ((Button) node("#importRead")).fire());
+        waitFor(() -> node("#importToAdd") != null);
+        shoot("import" + suffix + ".png");
+        fx(() -> window.modal().hide());
+
+        fx(() -> ((javafx.scene.control.MenuButton) node("#transfer"))
+                .getItems()
+                .get(1)
+                .fire());
+        fx(() -> ((javafx.scene.control.RadioButton) node("#exportFormat-keepassxc-csv")).fire());
+        nextFile = demo.folder().resolve("export" + suffix + ".csv");
+        fx(() -> ((Button) node("#exportChoose")).fire());
+        fx(() -> ((javafx.scene.control.CheckBox) node("#exportUnderstood")).setSelected(true));
+        fill("#exportMaster", Demo.MASTER_PASSWORD);
+        shoot("export" + suffix + ".png");
+        fx(() -> window.modal().hide());
+        settle();
+    }
+
+    private dev.mailvault.ui.common.FilePicker picker() {
+        return new dev.mailvault.ui.common.FilePicker() {
+            @Override
+            public Optional<Path> openFile(String title, String filterName, List<String> patterns) {
+                return Optional.ofNullable(nextFile);
+            }
+
+            @Override
+            public Optional<Path> openFolder(String title) {
+                return Optional.ofNullable(nextFile);
+            }
+
+            @Override
+            public Optional<Path> saveFile(String title, String initialName, String filterName, List<String> patterns) {
+                return Optional.ofNullable(nextFile);
+            }
+        };
+    }
+
     private void open(AppConfig config) throws Exception {
         fx(() -> {
             stage = new Stage();
-            window = new AppWindow(stage, config, url -> {});
+            window = new AppWindow(stage, config, url -> {}, picker());
             window.show();
             stage.setWidth(1280);
             stage.setHeight(820);

@@ -17,6 +17,7 @@ final class Grids {
         for (int c = 0; c < headers.size(); c++) {
             Label header = new Label(headers.get(c));
             header.getStyleClass().addAll(Styles.TEXT_BOLD, Styles.TEXT_SMALL);
+            header.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             grid.add(header, c, 0);
         }
         return grid;
