@@ -14,7 +14,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -50,30 +49,10 @@ final class ExportView {
         Label title = new Label(texts.get("export.title"));
         title.getStyleClass().add(Styles.TITLE_3);
 
-        HBox formatRow = new HBox(14);
-        for (ExportFormat format : ExportFormat.values()) {
-            RadioButton button = new RadioButton(texts.get("export.format." + format.id()));
-            button.setId("exportFormat-" + format.id());
-            button.setUserData(format);
-            button.setToggleGroup(formats);
-            formatButtons.put(format, button);
-            formatRow.getChildren().add(button);
-        }
-        hint.setId("exportHint");
-        hint.setWrapText(true);
-        hint.setMaxWidth(520);
-        hint.getStyleClass().add(Styles.TEXT_MUTED);
-
-        file.setId("exportFile");
-        file.setText(texts.get("transfer.noFile"));
-        file.setWrapText(true);
-        file.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(file, Priority.ALWAYS);
-        choose.setId("exportChoose");
-        choose.setText(texts.get("transfer.choose"));
-        choose.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox fileRow = new HBox(10, file, choose);
-        fileRow.setAlignment(Pos.CENTER_LEFT);
+        HBox formatRow =
+                ChoiceRows.formats("export", ExportFormat.values(), ExportFormat::id, texts, formats, formatButtons);
+        ChoiceRows.hint(hint, "export", 520);
+        HBox fileRow = ChoiceRows.file("export", file, choose, texts);
 
         warning.setId("exportWarning");
         warning.setText(texts.get("export.plaintextWarning"));

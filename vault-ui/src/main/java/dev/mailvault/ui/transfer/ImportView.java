@@ -13,7 +13,6 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -51,30 +50,10 @@ final class ImportView {
         Label title = new Label(texts.get("import.title"));
         title.getStyleClass().add(Styles.TITLE_3);
 
-        HBox formatRow = new HBox(14);
-        for (ImportFormat format : ImportFormat.values()) {
-            RadioButton button = new RadioButton(texts.get("import.format." + format.id()));
-            button.setId("importFormat-" + format.id());
-            button.setUserData(format);
-            button.setToggleGroup(formats);
-            formatButtons.put(format, button);
-            formatRow.getChildren().add(button);
-        }
-        hint.setId("importHint");
-        hint.setWrapText(true);
-        hint.setMaxWidth(560);
-        hint.getStyleClass().add(Styles.TEXT_MUTED);
-
-        file.setId("importFile");
-        file.setText(texts.get("transfer.noFile"));
-        file.setWrapText(true);
-        file.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(file, Priority.ALWAYS);
-        choose.setId("importChoose");
-        choose.setText(texts.get("transfer.choose"));
-        choose.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox fileRow = new HBox(10, file, choose);
-        fileRow.setAlignment(Pos.CENTER_LEFT);
+        HBox formatRow =
+                ChoiceRows.formats("import", ImportFormat.values(), ImportFormat::id, texts, formats, formatButtons);
+        ChoiceRows.hint(hint, "import", 560);
+        HBox fileRow = ChoiceRows.file("import", file, choose, texts);
 
         read.setId("importRead");
         read.setText(texts.get("import.read"));
