@@ -1,7 +1,6 @@
 package dev.mailvault.ui;
 
 import static dev.mailvault.ui.UiFixture.MASTER;
-import static dev.mailvault.ui.UiFixture.fill;
 import static dev.mailvault.ui.UiFixture.onFx;
 import static dev.mailvault.ui.UiFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,10 +73,7 @@ class AuditTest {
 
     private void open(FxRobot robot) {
         robot.interact(() -> fx.start(primary));
-        fill(robot, "#master", MASTER);
-        robot.clickOn("#unlock");
-        waitUntil(() -> robot.lookup("#accounts").tryQuery().isPresent());
-        fx.settle();
+        fx.unlock(robot);
     }
 
     private void openAudit(FxRobot robot) {

@@ -50,10 +50,7 @@ class ChangeMasterPasswordTest {
 
     /** Unlocks the app, then Settings → Change master password. */
     private void openDialog(FxRobot robot) {
-        fill(robot, "#master", MASTER);
-        robot.clickOn("#unlock");
-        waitUntil(() -> robot.lookup("#accounts").tryQuery().isPresent());
-        fx.settle();
+        fx.unlock(robot);
         robot.clickOn("#openSettings");
         waitUntil(() -> robot.lookup("#settingsDialog").tryQuery().isPresent());
         robot.clickOn("#changeMaster");

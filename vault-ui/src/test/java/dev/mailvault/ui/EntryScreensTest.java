@@ -116,10 +116,7 @@ class EntryScreensTest {
         @DisplayName("the right master password unlocks it and lists the accounts")
         void unlocks(FxRobot robot) {
             assertThat(robot.lookup("#unlockScreen").tryQuery()).isPresent();
-            fill(robot, "#master", MASTER);
-            robot.clickOn("#unlock");
-            waitUntil(() -> robot.lookup("#accounts").tryQuery().isPresent());
-            fx.settle();
+            fx.unlock(robot);
             TableView<?> table = robot.lookup("#accounts").queryAs(TableView.class);
             waitUntil(() -> table.getItems().size() == 1);
             assertThat(robot.lookup("taro@example.jp").tryQuery()).isPresent();

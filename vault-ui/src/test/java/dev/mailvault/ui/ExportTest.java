@@ -58,10 +58,7 @@ class ExportTest {
     }
 
     private void unlockAndOpenExport(FxRobot robot) {
-        fill(robot, "#master", MASTER);
-        robot.clickOn("#unlock");
-        waitUntil(() -> robot.lookup("#accounts").tryQuery().isPresent());
-        fx.settle();
+        fx.unlock(robot);
         robot.interact(() -> robot.lookup("#transfer").queryAs(MenuButton.class).getItems().stream()
                 .filter(i -> "openExport".equals(i.getId()))
                 .findFirst()

@@ -1,6 +1,5 @@
 package dev.mailvault.ui;
 
-import static dev.mailvault.ui.UiFixture.MASTER;
 import static dev.mailvault.ui.UiFixture.fill;
 import static dev.mailvault.ui.UiFixture.onFx;
 import static dev.mailvault.ui.UiFixture.waitUntil;
@@ -82,10 +81,7 @@ class ImportTest {
     }
 
     private void unlockAndOpenImport(FxRobot robot) {
-        fill(robot, "#master", MASTER);
-        robot.clickOn("#unlock");
-        waitUntil(() -> robot.lookup("#accounts").tryQuery().isPresent());
-        fx.settle();
+        fx.unlock(robot);
         robot.interact(() -> robot.lookup("#transfer").queryAs(MenuButton.class).getItems().stream()
                 .filter(i -> "openImport".equals(i.getId()))
                 .findFirst()

@@ -56,10 +56,7 @@ class MainWindowTest {
     }
 
     private void unlock(FxRobot robot) {
-        fill(robot, "#master", MASTER);
-        robot.clickOn("#unlock");
-        waitUntil(() -> robot.lookup("#accounts").tryQuery().isPresent());
-        fx.settle();
+        fx.unlock(robot);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,7 +1,6 @@
 package dev.mailvault.ui;
 
 import static dev.mailvault.ui.UiFixture.MASTER;
-import static dev.mailvault.ui.UiFixture.fill;
 import static dev.mailvault.ui.UiFixture.onFx;
 import static dev.mailvault.ui.UiFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,10 +58,7 @@ class RemoveAccountTest {
 
     /** Unlocks, selects bob and opens the confirmation. */
     private void askToRemoveBob(FxRobot robot) {
-        fill(robot, "#master", MASTER);
-        robot.clickOn("#unlock");
-        waitUntil(() -> robot.lookup("#accounts").tryQuery().isPresent());
-        fx.settle();
+        fx.unlock(robot);
         robot.interact(() -> table(robot).getSelectionModel().select(1));
         waitUntil(() ->
                 robot.lookup("#detailTitle").queryAs(Label.class).getText().equals("bob@example.jp"));

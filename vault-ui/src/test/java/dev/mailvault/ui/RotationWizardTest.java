@@ -1,6 +1,5 @@
 package dev.mailvault.ui;
 
-import static dev.mailvault.ui.UiFixture.MASTER;
 import static dev.mailvault.ui.UiFixture.fill;
 import static dev.mailvault.ui.UiFixture.onFx;
 import static dev.mailvault.ui.UiFixture.waitUntil;
@@ -59,10 +58,7 @@ class RotationWizardTest {
     }
 
     private void openWizard(FxRobot robot) {
-        fill(robot, "#master", MASTER);
-        robot.clickOn("#unlock");
-        waitUntil(() -> robot.lookup("#accounts").tryQuery().isPresent());
-        fx.settle();
+        fx.unlock(robot);
         waitUntil(() -> robot.lookup("#rotate-imap").tryQuery().isPresent());
         robot.clickOn("#rotate-imap");
         waitUntil(() -> robot.lookup("#rotationWizard").tryQuery().isPresent());

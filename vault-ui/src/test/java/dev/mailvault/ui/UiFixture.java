@@ -139,6 +139,14 @@ final class UiFixture {
     }
 
     /** Waits until no background task of the window is running. */
+    /** Unlocks with {@link #MASTER} at the unlock screen and waits for the accounts table. */
+    void unlock(org.testfx.api.FxRobot robot) {
+        fill(robot, "#master", MASTER);
+        robot.clickOn("#unlock");
+        waitUntil(() -> robot.lookup("#accounts").tryQuery().isPresent());
+        settle();
+    }
+
     void settle() {
         waitUntil(() -> window.background().running().get() == 0);
     }

@@ -1,7 +1,5 @@
 package dev.mailvault.ui;
 
-import static dev.mailvault.ui.UiFixture.MASTER;
-import static dev.mailvault.ui.UiFixture.fill;
 import static dev.mailvault.ui.UiFixture.onFx;
 import static dev.mailvault.ui.UiFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,10 +95,7 @@ class VerifyAllTest {
     @DisplayName("logs in to every account, shows OK and AUTH_FAILED in the right rows and counts them;"
             + " a second run does not retry the password that just failed")
     void allAccounts(FxRobot robot) {
-        fill(robot, "#master", MASTER);
-        robot.clickOn("#unlock");
-        waitUntil(() -> robot.lookup("#accounts").tryQuery().isPresent());
-        fx.settle();
+        fx.unlock(robot);
         assertThat(shownOutcomes(robot))
                 .containsOnlyKeys("alice@example.test", "bob@example.test", "carol@example.test");
         assertThat(shownOutcomes(robot).values()).containsOnlyNulls();

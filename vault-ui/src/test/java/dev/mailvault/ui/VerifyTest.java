@@ -65,10 +65,7 @@ class VerifyTest {
     @Test
     @DisplayName("Enter on the selected account logs in and shows an OK row and an AUTH_FAILED row")
     void okAndAuthFailed(FxRobot robot) {
-        fill(robot, "#master", MASTER);
-        robot.clickOn("#unlock");
-        waitUntil(() -> robot.lookup("#accounts").tryQuery().isPresent());
-        fx.settle();
+        fx.unlock(robot);
         robot.interact(() -> robot.lookup("#accounts").queryAs(TableView.class).requestFocus());
         robot.type(KeyCode.ENTER);
         waitUntil(() -> rows(robot).size() == 2);
@@ -119,10 +116,7 @@ class VerifyTest {
                     value,
                     null);
             session.close();
-            fill(robot, "#master", MASTER);
-            robot.clickOn("#unlock");
-            waitUntil(() -> robot.lookup("#accounts").tryQuery().isPresent());
-            fx.settle();
+            fx.unlock(robot);
             @SuppressWarnings("unchecked")
             TableView<dev.mailvault.ui.accounts.AccountRow> table =
                     robot.lookup("#accounts").queryAs(TableView.class);
