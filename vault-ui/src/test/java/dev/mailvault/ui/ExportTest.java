@@ -22,7 +22,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.PasswordField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.DisplayName;
@@ -59,12 +58,7 @@ class ExportTest {
 
     private void unlockAndOpenExport(FxRobot robot) {
         fx.unlock(robot);
-        robot.interact(() -> robot.lookup("#transfer").queryAs(MenuButton.class).getItems().stream()
-                .filter(i -> "openExport".equals(i.getId()))
-                .findFirst()
-                .orElseThrow()
-                .fire());
-        waitUntil(() -> robot.lookup("#exportDialog").tryQuery().isPresent());
+        fx.openTransfer(robot, "openExport", "#exportDialog");
     }
 
     private void choose(FxRobot robot, Path file) {

@@ -22,7 +22,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
@@ -82,12 +81,7 @@ class ImportTest {
 
     private void unlockAndOpenImport(FxRobot robot) {
         fx.unlock(robot);
-        robot.interact(() -> robot.lookup("#transfer").queryAs(MenuButton.class).getItems().stream()
-                .filter(i -> "openImport".equals(i.getId()))
-                .findFirst()
-                .orElseThrow()
-                .fire());
-        waitUntil(() -> robot.lookup("#importDialog").tryQuery().isPresent());
+        fx.openTransfer(robot, "openImport", "#importDialog");
     }
 
     /** Chooses the file through the (stand-in) file dialog and reads it. */

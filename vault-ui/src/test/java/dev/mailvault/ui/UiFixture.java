@@ -147,6 +147,17 @@ final class UiFixture {
         settle();
     }
 
+    /** Fires the Import / Export menu's item {@code itemId} and waits for {@code dialogQuery} to show. */
+    void openTransfer(org.testfx.api.FxRobot robot, String itemId, String dialogQuery) {
+        robot.interact(
+                () -> robot.lookup("#transfer").queryAs(javafx.scene.control.MenuButton.class).getItems().stream()
+                        .filter(i -> itemId.equals(i.getId()))
+                        .findFirst()
+                        .orElseThrow()
+                        .fire());
+        waitUntil(() -> robot.lookup(dialogQuery).tryQuery().isPresent());
+    }
+
     void settle() {
         waitUntil(() -> window.background().running().get() == 0);
     }
