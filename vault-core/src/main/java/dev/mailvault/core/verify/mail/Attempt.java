@@ -1,28 +1,41 @@
 package dev.mailvault.core.verify.mail;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The connection state of one check: every socket it opened (so that the overall deadline or a
- * cancellation can close them from another thread), the transcript, and why it was aborted.
+ * The connection state of one check: every socket it opened (so that the overall deadline, a write
+ * timeout or a cancellation can close them from another thread), the transcript, and why it was
+ * aborted.
  */
 final class Attempt {
     enum Abort {
         DEADLINE,
+        WRITE_TIMEOUT,
         CANCELLED
     }
 
     final Transcript transcript = new Transcript();
     final boolean imap;
+    private final Watchdog watchdog;
+    private final Duration writeTimeout;
     private final List<Socket> sockets = new ArrayList<>();
     private final List<GuardedSocket> plainSockets = new ArrayList<>();
     private volatile Abort aborted;
 
-    Attempt(boolean imap) {
+    Attempt(boolean imap, Watchdog watchdog, Duration writeTimeout) {
         this.imap = imap;
+        this.watchdog = watchdog;
+        this.writeTimeout = writeTimeout;
+    }
+
+    /** {@code out} with each write bounded by the write timeout ({@link WriteTimeoutOutputStream}). */
+    OutputStream boundWrites(OutputStream out) {
+        return new WriteTimeoutOutputStream(out, this, watchdog, writeTimeout);
     }
 
     /** Remembers a socket; one opened after an abort is closed at once. */

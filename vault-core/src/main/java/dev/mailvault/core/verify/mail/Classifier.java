@@ -115,6 +115,13 @@ final class Classifier {
                             + seconds(ev.overallDeadline()),
                     alert);
         }
+        if (ev.aborted() == Attempt.Abort.WRITE_TIMEOUT) {
+            return new Verdict(
+                    Outcome.READ_TIMEOUT,
+                    "",
+                    where(ev) + " stopped taking data: a write did not finish within " + seconds(ev.timeout()),
+                    alert);
+        }
         if (t.violation() != null) {
             return new Verdict(Outcome.PROTOCOL_ERROR, "", t.violation(), alert);
         }

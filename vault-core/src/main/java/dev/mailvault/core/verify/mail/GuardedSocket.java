@@ -6,8 +6,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 
 /**
- * The plain socket of a STARTTLS connection. Its streams feed the {@link Transcript} and enforce
- * the {@link GuardedInputStream} limits until TLS is layered over it.
+ * The plain socket of a STARTTLS connection. Until TLS is layered over it, its streams feed the
+ * {@link Transcript}, enforce the {@link GuardedInputStream} limits, acknowledge at once ({@link
+ * QuickAckInputStream}) and bound each write ({@link WriteTimeoutOutputStream}).
  */
 final class GuardedSocket extends Socket {
     private final Attempt attempt;
@@ -32,7 +33,8 @@ final class GuardedSocket extends Socket {
         }
         synchronized (lock) {
             if (guardedIn == null) {
-                guardedIn = new GuardedInputStream(raw, attempt.transcript, attempt.imap);
+                guardedIn =
+                        new GuardedInputStream(new QuickAckInputStream(raw, this), attempt.transcript, attempt.imap);
             }
             return guardedIn;
         }
@@ -46,7 +48,7 @@ final class GuardedSocket extends Socket {
         }
         synchronized (lock) {
             if (guardedOut == null) {
-                guardedOut = new CommandSpyOutputStream(raw, attempt.transcript, attempt.imap);
+                guardedOut = new CommandSpyOutputStream(attempt.boundWrites(raw), attempt.transcript, attempt.imap);
             }
             return guardedOut;
         }

@@ -15,12 +15,12 @@ import javax.net.ssl.HandshakeCompletedListener;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-import jdk.net.ExtendedSocketOptions;
 
 /**
- * A TLS socket whose decrypted streams feed the {@link Transcript} and enforce the {@link
- * GuardedInputStream} limits. Everything else goes to the JDK's socket unchanged; Jakarta Mail
- * still sees an {@link SSLSocket}, so it configures and checks it as usual.
+ * A TLS socket whose decrypted streams feed the {@link Transcript}, enforce the {@link
+ * GuardedInputStream} limits, acknowledge at once ({@link QuickAckInputStream}) and bound each
+ * write ({@link WriteTimeoutOutputStream}). Everything else goes to the JDK's socket unchanged;
+ * Jakarta Mail still sees an {@link SSLSocket}, so it configures and checks it as usual.
  */
 final class GuardedSslSocket extends SSLSocket {
     private final SSLSocket delegate;
@@ -39,7 +39,7 @@ final class GuardedSslSocket extends SSLSocket {
         InputStream raw = delegate.getInputStream();
         synchronized (lock) {
             if (in == null) {
-                in = new GuardedInputStream(raw, attempt.transcript, attempt.imap);
+                in = new GuardedInputStream(new QuickAckInputStream(raw, delegate), attempt.transcript, attempt.imap);
             }
             return in;
         }
@@ -50,7 +50,7 @@ final class GuardedSslSocket extends SSLSocket {
         OutputStream raw = delegate.getOutputStream();
         synchronized (lock) {
             if (out == null) {
-                out = new CommandSpyOutputStream(raw, attempt.transcript, attempt.imap);
+                out = new CommandSpyOutputStream(attempt.boundWrites(raw), attempt.transcript, attempt.imap);
             }
             return out;
         }
@@ -111,25 +111,6 @@ final class GuardedSslSocket extends SSLSocket {
     @Override
     public void startHandshake() throws IOException {
         delegate.startHandshake();
-        acknowledgeAtOnce();
-    }
-
-    /**
-     * Asks the kernel to acknowledge what the server sends next at once. After a TLS 1.3 handshake
-     * the server sends its session tickets and then its greeting; a server with Nagle's algorithm
-     * on holds the greeting until the tickets are acknowledged, while Linux delays that
-     * acknowledgement by up to 40 ms, so every login would wait that long for nothing. A hint only:
-     * where the option does not exist or cannot be set, the login goes on as before.
-     */
-    private void acknowledgeAtOnce() {
-        if (!delegate.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK)) {
-            return;
-        }
-        try {
-            delegate.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
-        } catch (IOException e) {
-            // the next read reports a broken connection; this hint has nothing to add
-        }
     }
 
     @Override

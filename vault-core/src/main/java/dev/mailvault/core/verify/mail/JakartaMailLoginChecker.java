@@ -74,7 +74,7 @@ public final class JakartaMailLoginChecker implements LoginChecker {
                     target, slot, new Verdict(Outcome.SKIPPED, "", "cancelled before the check started", ""), 0, at);
         }
         boolean imap = target.protocol() == Protocol.IMAP;
-        Attempt attempt = new Attempt(imap);
+        Attempt attempt = new Attempt(imap, watchdog, options.timeout());
         TlsContexts.Lease tls;
         try {
             tls = contexts.borrow(target.trust());
@@ -185,15 +185,16 @@ public final class JakartaMailLoginChecker implements LoginChecker {
     }
 
     /** The session properties of one service ({@code imap}, {@code imaps}, {@code smtp}, {@code smtps}). */
-    private Properties properties(String service, SocketFactory sslFactory, SocketFactory plainFactory) {
+    Properties properties(String service, SocketFactory sslFactory, SocketFactory plainFactory) {
         boolean tls = service.endsWith("s");
         String p = "mail." + service;
         String timeout = String.valueOf(options.timeout().toMillis());
         Properties props = new Properties();
         props.put(p + ".connectiontimeout", timeout);
         props.put(p + ".timeout", timeout);
-        props.put(p + ".writetimeout", timeout);
-        props.put(p + ".executor.writetimeout", watchdog.executor());
+        // no ".writetimeout": Jakarta Mail would wrap the connection in a socket that refuses every
+        // socket option, and QuickAckInputStream needs TCP_QUICKACK; the check's own sockets bound
+        // each write instead (Attempt.boundWrites)
         props.put(p + ".ssl.socketFactory", sslFactory);
         props.put(p + ".socketFactory", plainFactory);
         // never retry with a default factory: that would trust the JDK's CAs instead of the pin

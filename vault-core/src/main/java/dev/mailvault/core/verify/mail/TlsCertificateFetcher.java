@@ -44,7 +44,7 @@ public final class TlsCertificateFetcher implements CertificateFetcher {
     @Override
     public ServerCertificate fetch(Protocol protocol, Endpoint endpoint) {
         boolean imap = protocol == Protocol.IMAP;
-        Attempt attempt = new Attempt(imap);
+        Attempt attempt = new Attempt(imap, watchdog, options.timeout());
         RecordingTrustManager recorder = new RecordingTrustManager();
         ScheduledFuture<?> deadline =
                 watchdog.schedule(() -> attempt.abort(Attempt.Abort.DEADLINE), options.overallDeadline());
@@ -87,7 +87,8 @@ public final class TlsCertificateFetcher implements CertificateFetcher {
         plain.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), timeout);
         if (endpoint.security() == Security.STARTTLS) {
             InputStream in = new GuardedInputStream(plain.getInputStream(), attempt.transcript, attempt.imap);
-            OutputStream out = new CommandSpyOutputStream(plain.getOutputStream(), attempt.transcript, attempt.imap);
+            OutputStream out = new CommandSpyOutputStream(
+                    attempt.boundWrites(plain.getOutputStream()), attempt.transcript, attempt.imap);
             if (protocol == Protocol.IMAP) {
                 startTlsImap(in, out);
             } else {

@@ -1,14 +1,13 @@
 package dev.mailvault.core.verify.mail;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One helper thread that enforces deadlines (closing a check's sockets) and Jakarta Mail's write
- * timeouts. The thread ends when idle for a second and for good on {@link #close()}.
+ * One helper thread that enforces deadlines and write timeouts (closing a check's sockets). The
+ * thread ends when idle for a second and for good on {@link #close()}.
  */
 final class Watchdog implements AutoCloseable {
     private final ScheduledThreadPoolExecutor executor;
@@ -26,10 +25,6 @@ final class Watchdog implements AutoCloseable {
 
     ScheduledFuture<?> schedule(Runnable task, Duration delay) {
         return executor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    ScheduledExecutorService executor() {
-        return executor;
     }
 
     @Override

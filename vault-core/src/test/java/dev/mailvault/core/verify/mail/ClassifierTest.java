@@ -348,6 +348,16 @@ class ClassifierTest {
                                 server("* OK slo")),
                         Outcome.READ_TIMEOUT,
                         ""),
+                new Case(
+                        "a write that did not finish",
+                        evidence(
+                                Protocol.SMTP,
+                                ProviderRules.NONE,
+                                new MessagingException("Socket closed"),
+                                Attempt.Abort.WRITE_TIMEOUT,
+                                server("220 smtp.example.jp ESMTP")),
+                        Outcome.READ_TIMEOUT,
+                        ""),
                 new Case("IMAP BAD", imapLogin("A1 BAD Invalid command"), Outcome.PROTOCOL_ERROR, ""),
                 new Case(
                         "not IMAP at all",
@@ -460,6 +470,22 @@ class ClassifierTest {
                 server("454 4.7.0 Too many login attempts")));
 
         assertThat(v.outcome()).isEqualTo(Outcome.ACCOUNT_LOCKED);
+    }
+
+    @Test
+    @DisplayName("a write that did not finish says so, with the write timeout, not the overall limit")
+    void writeTimeout() {
+        Verdict v = Classifier.classify(evidence(
+                Protocol.SMTP,
+                ProviderRules.NONE,
+                new MessagingException("Socket closed"),
+                Attempt.Abort.WRITE_TIMEOUT,
+                server("220 smtp.example.jp ESMTP"),
+                client("EHLO")));
+
+        assertThat(v.outcome()).isEqualTo(Outcome.READ_TIMEOUT);
+        assertThat(v.message())
+                .isEqualTo("mail.example.jp:993 stopped taking data: a write did not finish within 10 s");
     }
 
     @Test

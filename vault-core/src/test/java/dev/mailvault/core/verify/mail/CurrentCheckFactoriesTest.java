@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -34,11 +35,13 @@ class CurrentCheckFactoriesTest {
     @DisplayName("give the bound check's sockets on its own thread only, and none after the binding ends")
     void boundPerThread() throws Exception {
         CurrentCheckFactories factories = new CurrentCheckFactories();
-        Attempt attempt = new Attempt(true);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, null, null);
-        try (CurrentCheckFactories.Binding binding = factories.bind(
-                new TargetSslSocketFactory(context, attempt, 1000), new PlainSocketFactory(attempt, 1000))) {
+        Watchdog watchdog = new Watchdog("factories-test-watchdog");
+        Attempt attempt = new Attempt(true, watchdog, Duration.ofSeconds(1));
+        try (watchdog;
+                CurrentCheckFactories.Binding binding = factories.bind(
+                        new TargetSslSocketFactory(context, attempt, 1000), new PlainSocketFactory(attempt, 1000))) {
             Socket socket = factories.plain.createSocket();
             assertThat(socket).isInstanceOf(GuardedSocket.class);
             socket.close();

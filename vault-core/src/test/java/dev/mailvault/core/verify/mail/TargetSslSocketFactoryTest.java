@@ -5,14 +5,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mailvault.core.crypto.LocalCertificate;
 import dev.mailvault.core.verify.TrustAnchors;
+import dev.mailvault.core.verify.VerifyOptions;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketOption;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
@@ -21,6 +27,7 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import jdk.net.ExtendedSocketOptions;
+import org.eclipse.angus.mail.util.SocketFetcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -32,6 +39,7 @@ class TargetSslSocketFactoryTest {
 
     private SSLServerSocket server;
     private CompletableFuture<Void> served;
+    private Watchdog watchdog;
     private Attempt attempt;
     private TargetSslSocketFactory factory;
 
@@ -63,7 +71,8 @@ class TargetSslSocketFactoryTest {
             }
         });
 
-        attempt = new Attempt(true);
+        watchdog = new Watchdog("socket-test-watchdog");
+        attempt = new Attempt(true, watchdog, Duration.ofSeconds(5));
         SSLContext clientContext = SSLContext.getInstance("TLS");
         clientContext.init(null, new TrustManager[] {new TargetTrustManager(TrustAnchors.withCa(ca.pem()))}, null);
         factory = new TargetSslSocketFactory(clientContext, attempt, 5000);
@@ -72,6 +81,7 @@ class TargetSslSocketFactoryTest {
     @AfterEach
     void stop() throws Exception {
         attempt.closeAll();
+        watchdog.close();
         server.close();
         served.get(10, TimeUnit.SECONDS);
     }
@@ -87,25 +97,58 @@ class TargetSslSocketFactoryTest {
     }
 
     @Test
-    @DisplayName("acknowledge the server's session tickets at once, so that its greeting is not held back")
-    void quickAckAfterHandshake() throws Exception {
-        Socket plain = new Socket();
-        plain.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 5000);
+    @DisplayName("ask for at-once acknowledgements before each read of the server's answer")
+    void quickAckBeforeEachRead() throws Exception {
+        RecordingSocket plain = new RecordingSocket();
         assumeTrue(
                 plain.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK),
                 "TCP_QUICKACK exists on Linux only");
-        // start in delayed-acknowledgement ("ping-pong") mode, where a busy exchange like a handshake
-        // leaves a connection: what the check must turn off once the handshake is done
-        plain.setOption(ExtendedSocketOptions.TCP_QUICKACK, false);
-        try (SSLSocket socket = (SSLSocket) factory.createSocket(plain, "127.0.0.1", server.getLocalPort(), true)) {
-            socket.startHandshake();
-            // read back before anything else is sent: our next write may end quick-ack mode again
-            assertThat(socket.getOption(ExtendedSocketOptions.TCP_QUICKACK)).isTrue();
+        plain.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 5000);
+        try (Socket socket = factory.createSocket(plain, "127.0.0.1", server.getLocalPort(), true)) {
+            ((SSLSocket) socket).startHandshake();
+            int before = plain.quickAcks;
             assertThat(greeting(socket)).isEqualTo("* OK ready");
+            // one request per read call: "* OK ready\r\n" is read a byte at a time
+            assertThat(plain.quickAcks - before).isGreaterThanOrEqualTo("* OK ready\r\n".length());
         }
     }
 
-    private static String greeting(SSLSocket socket) throws Exception {
+    @Test
+    @DisplayName("get from Jakarta Mail the TCP connection itself, which takes socket options")
+    void optionsReachTheConnection() throws Exception {
+        try (Socket probe = new Socket()) {
+            assumeTrue(
+                    probe.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK),
+                    "TCP_QUICKACK exists on Linux only");
+        }
+        try (JakartaMailLoginChecker checker =
+                new JakartaMailLoginChecker(new VerifyOptions(Duration.ofSeconds(5), Clock.systemUTC()))) {
+            // the socket Jakarta Mail makes for implicit TLS from the checker's own session properties;
+            // its write-timeout wrapper, for one, refuses every socket option
+            Properties props = checker.properties("imaps", factory, new PlainSocketFactory(attempt, 5000));
+            try (Socket socket =
+                    SocketFetcher.getSocket("127.0.0.1", server.getLocalPort(), props, "mail.imaps", true)) {
+                socket.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
+                assertThat(socket.getOption(ExtendedSocketOptions.TCP_QUICKACK)).isTrue();
+                assertThat(greeting(socket)).isEqualTo("* OK ready");
+            }
+        }
+    }
+
+    /** A real TCP socket that counts the at-once acknowledgements asked of it. */
+    private static final class RecordingSocket extends Socket {
+        volatile int quickAcks;
+
+        @Override
+        public <T> Socket setOption(SocketOption<T> name, T value) throws IOException {
+            if (name == ExtendedSocketOptions.TCP_QUICKACK && Boolean.TRUE.equals(value)) {
+                quickAcks++;
+            }
+            return super.setOption(name, value);
+        }
+    }
+
+    private static String greeting(Socket socket) throws Exception {
         InputStream in = socket.getInputStream();
         StringBuilder line = new StringBuilder();
         for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
