@@ -144,6 +144,15 @@ class TransferCommandsTest {
         }
 
         @Test
+        @DisplayName("in Japanese says where each entry is in Japanese too")
+        void bitwardenJapanese() throws Exception {
+            Path file = write("bitwarden.json", BITWARDEN);
+            Result r = cli.unlocked("--lang", "ja", "import", file.toString(), "--format", "bitwarden-json");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("1 件目", "2 件目", "3 件目", "4 件目").doesNotContain("item ");
+        }
+
+        @Test
         @DisplayName("a second time skips what is already in the vault")
         void again() throws Exception {
             Path file = write("bitwarden.json", BITWARDEN);

@@ -9,6 +9,7 @@ import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.VaultSession;
 import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.CredentialRef;
+import dev.mailvault.core.transfer.EntrySource;
 import dev.mailvault.core.transfer.ImportFormat;
 import dev.mailvault.core.transfer.ImportPlan;
 import dev.mailvault.core.transfer.ImportReport;
@@ -103,7 +104,7 @@ public final class ImportCommand extends VaultSubcommand {
             for (Imported a : report.added()) {
                 added.row(
                         a.address().value(),
-                        a.source(),
+                        EntrySource.label(a.source(), t.locale()),
                         a.credentials().stream().map(CredentialRef::toString).collect(Collectors.joining(", ")));
             }
             added.print(out());
@@ -112,7 +113,10 @@ public final class ImportCommand extends VaultSubcommand {
             out().println(t.get("msg.importSkipped", report.skipped().size()));
             Table skipped = new Table(t.get("col.where"), t.get("col.entry"), t.get("col.reason")).indent(2);
             for (Skipped s : report.skipped()) {
-                skipped.row(s.source(), s.entry().isEmpty() ? "-" : s.entry(), s.message(t.locale()));
+                skipped.row(
+                        EntrySource.label(s.source(), t.locale()),
+                        s.entry().isEmpty() ? "-" : s.entry(),
+                        s.message(t.locale()));
             }
             skipped.print(out());
         }

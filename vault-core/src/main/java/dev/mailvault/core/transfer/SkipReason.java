@@ -38,6 +38,8 @@ public enum SkipReason {
                 BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         String key = "skip." + name().toLowerCase(Locale.ROOT).replace('_', '-')
                 + (detail == null || detail.isEmpty() ? "" : ".detail");
-        return new MessageFormat(bundle.getString(key), locale).format(new Object[] {detail});
+        // the earlier entry's place, in the same language as the rest
+        String shown = this == DUPLICATE_IN_FILE && detail != null ? EntrySource.label(detail, locale) : detail;
+        return new MessageFormat(bundle.getString(key), locale).format(new Object[] {shown});
     }
 }

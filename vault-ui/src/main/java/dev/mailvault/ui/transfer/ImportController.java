@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.crypto.Secret;
+import dev.mailvault.core.transfer.EntrySource;
 import dev.mailvault.core.transfer.ImportFormat;
 import dev.mailvault.core.transfer.ImportPlan;
 import dev.mailvault.core.transfer.ImportReport;
@@ -178,7 +179,11 @@ public final class ImportController {
                             texts.get("transfer.col.where"),
                             texts.get("transfer.col.passwords")));
             for (PlannedAccount account : toAdd) {
-                Grids.row(grid, account.address().value(), account.source(), refs(account.credentials()));
+                Grids.row(
+                        grid,
+                        account.address().value(),
+                        EntrySource.label(account.source(), texts.locale()),
+                        refs(account.credentials()));
                 for (CredentialRef ref : account.missingPasswords()) {
                     askFor(grid, account, ref);
                 }
@@ -240,7 +245,11 @@ public final class ImportController {
                         texts.get("transfer.col.entry"),
                         texts.get("transfer.col.reason")));
         for (Skipped s : skipped) {
-            Grids.row(grid, s.source(), s.entry().isEmpty() ? "-" : s.entry(), s.message(texts.locale()));
+            Grids.row(
+                    grid,
+                    EntrySource.label(s.source(), texts.locale()),
+                    s.entry().isEmpty() ? "-" : s.entry(),
+                    s.message(texts.locale()));
         }
         box.getChildren().add(grid);
     }
@@ -326,7 +335,11 @@ public final class ImportController {
                             texts.get("transfer.col.where"),
                             texts.get("transfer.col.passwords")));
             for (Imported a : report.added()) {
-                Grids.row(grid, a.address().value(), a.source(), refs(a.credentials()));
+                Grids.row(
+                        grid,
+                        a.address().value(),
+                        EntrySource.label(a.source(), texts.locale()),
+                        refs(a.credentials()));
             }
             view.report.getChildren().add(grid);
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.mailvault.core.BadInputException;
+import dev.mailvault.core.transfer.EntrySource;
 import dev.mailvault.core.transfer.SkipReason;
 import dev.mailvault.core.transfer.Skipped;
 import java.io.IOException;
@@ -87,7 +88,7 @@ public final class BitwardenJson {
                         + ": no \"items\" list; expected Bitwarden's JSON export {\"encrypted\":false,\"items\":[…]}");
             }
             for (int i = 0; i < items.size(); i++) {
-                String source = "item " + (i + 1);
+                String source = EntrySource.item(i + 1);
                 if (!(items.get(i) instanceof Obj item)) {
                     throw new BadInputException(name + ": " + source + ": not an object");
                 }

@@ -1,6 +1,7 @@
 package dev.mailvault.core.transfer.internal;
 
 import dev.mailvault.core.BadInputException;
+import dev.mailvault.core.transfer.EntrySource;
 import java.io.CharArrayReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,7 +98,7 @@ public final class KeePassXcCsv {
     }
 
     private static LoginEntry entry(CSVRecord r, String name, long line, int columns) {
-        String source = "line " + line;
+        String source = EntrySource.line(line);
         String title = r.get(1);
         char[] password = r.get(3).toCharArray();
         Optional<Instant> modified = Optional.empty();
