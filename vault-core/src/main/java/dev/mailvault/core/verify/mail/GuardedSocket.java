@@ -8,9 +8,10 @@ import java.net.Socket;
 /**
  * The plain socket of a STARTTLS connection. Until TLS is layered over it, its streams feed the
  * {@link Transcript}, enforce the {@link GuardedInputStream} limits, acknowledge at once ({@link
- * QuickAckInputStream}) and bound each write ({@link WriteTimeoutOutputStream}).
+ * QuickAckInputStream}) and bound each write ({@link WriteTimeoutOutputStream}). Not final only so
+ * that a test can watch the socket options it sets.
  */
-final class GuardedSocket extends Socket {
+class GuardedSocket extends Socket {
     private final Attempt attempt;
     private final Object lock = new Object();
     private volatile boolean guarding = true;

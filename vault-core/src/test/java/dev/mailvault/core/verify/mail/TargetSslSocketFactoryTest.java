@@ -1,6 +1,7 @@
 package dev.mailvault.core.verify.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mailvault.core.crypto.LocalCertificate;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @DisplayName("A check's TLS sockets")
 class TargetSslSocketFactoryTest {
@@ -39,9 +42,14 @@ class TargetSslSocketFactoryTest {
 
     private SSLServerSocket server;
     private CompletableFuture<Void> served;
+    /** Set by a test before it connects: the server then reads nothing until the test ends. */
+    private volatile boolean takeNothing;
+
+    private final CountDownLatch finished = new CountDownLatch(1);
     private Watchdog watchdog;
     private Attempt attempt;
     private TargetSslSocketFactory factory;
+    private SSLContext clientContext;
 
     @BeforeEach
     void greetingServer() throws Exception {
@@ -65,7 +73,11 @@ class TargetSslSocketFactoryTest {
                 OutputStream out = s.getOutputStream();
                 out.write("* OK ready\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                s.getInputStream().read(); // until the client closes
+                if (takeNothing) {
+                    finished.await(); // until the test ends
+                } else {
+                    s.getInputStream().read(); // until the client closes
+                }
             } catch (Exception e) {
                 // the client's assertions say what went wrong
             }
@@ -76,12 +88,14 @@ class TargetSslSocketFactoryTest {
         SSLContext clientContext = SSLContext.getInstance("TLS");
         clientContext.init(null, new TrustManager[] {new TargetTrustManager(TrustAnchors.withCa(ca.pem()))}, null);
         factory = new TargetSslSocketFactory(clientContext, attempt, 5000);
+        this.clientContext = clientContext;
     }
 
     @AfterEach
     void stop() throws Exception {
         attempt.closeAll();
         watchdog.close();
+        finished.countDown();
         server.close();
         served.get(10, TimeUnit.SECONDS);
     }
@@ -132,6 +146,29 @@ class TargetSslSocketFactoryTest {
                 assertThat(socket.getOption(ExtendedSocketOptions.TCP_QUICKACK)).isTrue();
                 assertThat(greeting(socket)).isEqualTo("* OK ready");
             }
+        }
+    }
+
+    @Test
+    @DisplayName("end the check when the server stops taking data")
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without the limit, the write hangs
+    void stalledWriteAborts() throws Exception {
+        takeNothing = true;
+        Attempt stalled = new Attempt(true, watchdog, Duration.ofMillis(300));
+        TargetSslSocketFactory quick = new TargetSslSocketFactory(clientContext, stalled, 5000);
+        try (Socket socket = quick.createSocket("127.0.0.1", server.getLocalPort())) {
+            assertThat(greeting(socket)).isEqualTo("* OK ready");
+            OutputStream out = socket.getOutputStream();
+            byte[] chunk = new byte[64 * 1024];
+            assertThatThrownBy(() -> {
+                        for (int i = 0; i < 16 * 1024; i++) {
+                            out.write(chunk);
+                        }
+                    })
+                    .isInstanceOf(IOException.class);
+            assertThat(stalled.aborted()).isEqualTo(Attempt.Abort.WRITE_TIMEOUT);
+        } finally {
+            stalled.closeAll();
         }
     }
 
