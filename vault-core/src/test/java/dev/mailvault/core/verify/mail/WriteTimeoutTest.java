@@ -25,19 +25,25 @@ class WriteTimeoutTest {
             Socket socket = new Socket(server.getInetAddress(), server.getLocalPort());
             attempt.track(socket);
             try (Socket accepted = server.accept()) { // accepted, and never read from
-                OutputStream out = attempt.boundWrites(socket.getOutputStream());
-                byte[] chunk = new byte[64 * 1024];
-                assertThatThrownBy(() -> {
-                            // far more than the kernel buffers on both sides hold: a write blocks
-                            for (int i = 0; i < 16 * 1024; i++) {
-                                out.write(chunk);
-                            }
-                        })
-                        .isInstanceOf(IOException.class);
-                assertThat(attempt.aborted()).isEqualTo(Attempt.Abort.WRITE_TIMEOUT);
+                assertStalledWriteEndsCheck(attempt.boundWrites(socket.getOutputStream()), attempt);
                 assertThat(socket.isClosed()).isTrue();
             }
         }
+    }
+
+    /**
+     * Writes far more than the kernel buffers on both sides hold to a server that takes nothing, so
+     * that a write blocks, and expects the write timeout to end it.
+     */
+    static void assertStalledWriteEndsCheck(OutputStream out, Attempt attempt) {
+        byte[] chunk = new byte[64 * 1024];
+        assertThatThrownBy(() -> {
+                    for (int i = 0; i < 16 * 1024; i++) {
+                        out.write(chunk);
+                    }
+                })
+                .isInstanceOf(IOException.class);
+        assertThat(attempt.aborted()).isEqualTo(Attempt.Abort.WRITE_TIMEOUT);
     }
 
     @Test
