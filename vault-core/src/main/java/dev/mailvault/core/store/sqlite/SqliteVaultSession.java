@@ -1127,9 +1127,10 @@ final class SqliteVaultSession implements VaultSession {
             throw tampered(table + " row " + rowId + " (" + column + ") does not decrypt");
         }
         try {
-            return Fields.decode(plain);
-        } finally {
+            return Fields.decode(plain); // which owns the plaintext from here on
+        } catch (IntegrityException e) {
             Arrays.fill(plain, (byte) 0);
+            throw e;
         }
     }
 
