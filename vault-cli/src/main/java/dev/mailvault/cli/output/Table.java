@@ -68,13 +68,15 @@ public final class Table {
                 }
             }
             if (row.tail == null) {
-                out.println(line.toString().stripTrailing());
+                out.print(line.toString().stripTrailing());
             } else {
                 out.print(line);
                 row.tail.accept(out);
-                out.println();
             }
+            // not println: on an auto-flushing writer that is a write to the terminal per row
+            out.print(System.lineSeparator());
         }
+        out.flush();
     }
 
     /** Columns a text takes on a terminal: East Asian wide and full-width characters take two. */
