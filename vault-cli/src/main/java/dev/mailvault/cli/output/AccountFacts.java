@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,21 +25,40 @@ public record AccountFacts(
         Optional<CheckResult> failedCheck) {
 
     public static AccountFacts of(AccountInfo account, Clock clock) {
+        // loops, not streams: list runs this for every account, mostly before the JIT has compiled
+        // it, and the interpreted stream pipelines were most of its time (~60 ms of a list of 1,000)
         ZoneId zone = clock.getZone();
         LocalDate today = LocalDate.now(clock);
         Instant changed = account.imapCredential().changedAt();
         long age = Math.max(0, ChronoUnit.DAYS.between(changed.atZone(zone).toLocalDate(), today));
-        Optional<LocalDate> nextDue = account.credentials().stream()
-                .map(c -> dueOn(c, zone))
-                .flatMap(Optional::stream)
-                .min(Comparator.naturalOrder());
-        boolean pending = account.credentials().stream().anyMatch(CredentialInfo::hasPending);
+        LocalDate nextDue = null;
+        boolean pending = false;
+        for (CredentialInfo c : account.credentials()) {
+            LocalDate due = dueOn(c, zone).orElse(null);
+            if (due != null && (nextDue == null || due.isBefore(nextDue))) {
+                nextDue = due;
+            }
+            pending |= c.hasPending();
+        }
         // not the checks of an abandoned new value: they say nothing about the account now
-        List<CheckResult> checks = account.checksOfValuesInUse(account.lastChecks());
-        Optional<CheckResult> newest = checks.stream().max(Comparator.comparing(CheckResult::at));
-        Optional<CheckResult> failed = checks.stream().filter(c -> !c.ok()).max(Comparator.comparing(CheckResult::at));
+        CheckResult newest = null;
+        CheckResult failed = null;
+        for (CheckResult c : account.checksOfValuesInUse(account.lastChecks())) {
+            if (newest == null || c.at().isAfter(newest.at())) {
+                newest = c;
+            }
+            if (!c.ok() && (failed == null || c.at().isAfter(failed.at()))) {
+                failed = c;
+            }
+        }
         return new AccountFacts(
-                changed, age, nextDue, nextDue.map(d -> !today.isBefore(d)).orElse(false), pending, newest, failed);
+                changed,
+                age,
+                Optional.ofNullable(nextDue),
+                nextDue != null && !today.isBefore(nextDue),
+                pending,
+                Optional.ofNullable(newest),
+                Optional.ofNullable(failed));
     }
 
     public static Optional<LocalDate> dueOn(CredentialInfo credential, ZoneId zone) {

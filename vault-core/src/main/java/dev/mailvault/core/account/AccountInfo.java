@@ -27,7 +27,13 @@ public record AccountInfo(
     }
 
     public Optional<CredentialInfo> credential(CredentialRef ref) {
-        return credentials.stream().filter(c -> c.ref().equals(ref)).findFirst();
+        // a loop, not a stream: list and audit ask this of every account, mostly before the JIT
+        for (CredentialInfo c : credentials) {
+            if (c.ref().equals(ref)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The credential that logs in to IMAP. */
