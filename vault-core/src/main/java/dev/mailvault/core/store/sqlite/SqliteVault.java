@@ -10,11 +10,10 @@ import dev.mailvault.core.crypto.MasterKey;
 import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.remind.RotationPolicy;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -80,11 +79,7 @@ public final class SqliteVault {
                     s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
                 }
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target);
-            }
+            publish(tmp, target);
             tmp = null;
         } catch (FileAlreadyExistsException e) {
             throw new BadInputException("a vault already exists at " + target + "; it was left untouched");
@@ -252,11 +247,28 @@ public final class SqliteVault {
         }
     }
 
+    /** A copy of the vault as it is, at {@code backup}, readable by the owner only. */
+    static void backUp(Connection db, Path backup) throws SQLException {
+        try {
+            // made here, empty and 0600, for SQLite to fill: VACUUM INTO would create it with the
+            // umask's permissions (an existing one it refuses unless empty)
+            Files.createFile(
+                    backup, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            // left to VACUUM INTO, which refuses a file with anything in it
+        } catch (IOException e) {
+            throw new VaultException("cannot create the backup " + backup + ": " + e.getMessage(), e);
+        }
+        try (PreparedStatement ps = db.prepareStatement("VACUUM INTO ?")) {
+            ps.setString(1, backup.toString());
+            ps.execute();
+        }
+    }
+
     /** Writes a backup copy, then applies the missing migrations in one transaction. */
     private static void migrate(Connection db, Path path, Header header, MasterKey key) throws SQLException {
-        Path backup = path.resolveSibling(path.getFileName() + ".before-v" + Migrations.LATEST + ".bak");
+        backUp(db, path.resolveSibling(path.getFileName() + ".before-v" + Migrations.LATEST + ".bak"));
         try (Statement s = db.createStatement()) {
-            s.execute("VACUUM INTO '" + backup.toString().replace("'", "''") + "'");
             s.execute("BEGIN IMMEDIATE");
             try {
                 Migrations.apply(db, header.formatVersion());
@@ -314,6 +326,26 @@ public final class SqliteVault {
                 // closing after a failure: the first error is the one to report
             }
         }
+    }
+
+    /**
+     * Puts the finished vault {@code tmp} in place at {@code target} unless something is there by
+     * now: the existence check in {@link #create} comes before the KDF, a second or so earlier, and
+     * a rename would replace whatever another {@code init} (or the app) made meanwhile. A hard link
+     * is made atomically or not at all ({@code link(2)} fails on an existing name); the temporary name
+     * is dropped after. File systems without hard links get a move that refuses an existing target,
+     * which still checks just before it renames.
+     */
+    static void publish(Path tmp, Path target) throws IOException {
+        try {
+            Files.createLink(target, tmp);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            Files.move(tmp, target);
+            return;
+        }
+        Files.delete(tmp);
     }
 
     private static void deleteQuietly(Path p) {

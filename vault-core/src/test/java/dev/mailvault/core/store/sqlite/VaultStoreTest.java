@@ -26,9 +26,13 @@ import dev.mailvault.core.verify.CheckResult;
 import dev.mailvault.core.verify.CredentialCheck;
 import dev.mailvault.core.verify.Outcome;
 import dev.mailvault.core.verify.Protocol;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,6 +83,39 @@ class VaultStoreTest {
                         .hasMessageContaining("already exists");
             }
             assertThat(Files.readString(file)).isEqualTo("precious");
+        }
+
+        @Test
+        @DisplayName("puts the finished vault in place only if nothing appeared there during the KDF")
+        void publishNeverReplaces() throws Exception {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.writeString(file.resolveSibling(".vault-init1.tmp"), "new vault");
+            Files.writeString(file, "made by another init meanwhile");
+            assertThatThrownBy(() -> SqliteVault.publish(tmp, file)).isInstanceOf(FileAlreadyExistsException.class);
+            assertThat(Files.readString(file)).isEqualTo("made by another init meanwhile");
+
+            Files.delete(file);
+            SqliteVault.publish(tmp, file);
+            assertThat(Files.readString(file)).isEqualTo("new vault");
+            assertThat(tmp).doesNotExist();
+        }
+
+        @Test
+        @DisplayName("the copy made before a migration is readable by the owner only")
+        void migrationBackupOwnerOnly() throws Exception {
+            TestVaults.create(service, file).close();
+            Path backup = file.resolveSibling("vault.db.before-v2.bak");
+            try (Connection db = SqliteVault.connect(file)) {
+                SqliteVault.backUp(db, backup);
+            }
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)))
+                    .isEqualTo("rw-------");
+            try (Connection copy = SqliteVault.connect(backup);
+                    Statement s = copy.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*) FROM vault_header")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
         }
     }
 
