@@ -5,6 +5,7 @@ import dev.mailvault.core.crypto.IntegrityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.security.auth.Destroyable;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.AESEngine;
@@ -24,6 +25,8 @@ public final class AesGcm implements Aead, Destroyable {
     private final SecureRandom random;
     /** Ciphers not in use, each with this key set up; one per thread that used them at once. */
     private final ConcurrentLinkedDeque<GCMBlockCipher> idle = new ConcurrentLinkedDeque<>();
+    /** Every cipher made for this key, idle or not, for {@link #destroy} to reach. */
+    private final ConcurrentLinkedQueue<GCMBlockCipher> made = new ConcurrentLinkedQueue<>();
 
     private volatile boolean destroyed;
 
@@ -91,6 +94,7 @@ public final class AesGcm implements Aead, Destroyable {
             gcm = (GCMBlockCipher) GCMBlockCipher.newInstance(AESEngine.newInstance());
             gcm.init(encrypt, new AEADParameters(keyParameter, TAG_BITS, nonce, associatedData));
             Arrays.fill(keyParameter.getKey(), (byte) 0);
+            made.add(gcm);
         } else {
             gcm.init(encrypt, new AEADParameters(null, TAG_BITS, nonce, associatedData));
         }
@@ -101,7 +105,14 @@ public final class AesGcm implements Aead, Destroyable {
     public void destroy() {
         destroyed = true;
         Arrays.fill(key, (byte) 0);
-        // Bouncy Castle's AES engine keeps its key schedule in private arrays: dropped, not wiped
+        // Bouncy Castle keeps the AES key schedule in private arrays, and for AES-256 its first two
+        // round keys are the key itself. An all-zero key overwrites it: the engine clears its old
+        // schedule in place (and the GHASH tables are refilled in place). GCM's hash key AES_K(0)
+        // is left in an array Bouncy Castle drops without clearing; it is no key, see SECURITY.md.
+        byte[] zeros = new byte[32];
+        for (GCMBlockCipher gcm = made.poll(); gcm != null; gcm = made.poll()) {
+            gcm.init(false, new AEADParameters(new KeyParameter(zeros), TAG_BITS, new byte[NONCE_LENGTH]));
+        }
         idle.clear();
     }
 

@@ -29,9 +29,9 @@ public final class Hkdf {
         }
         byte[] prk = new byte[HASH_LENGTH];
         byte[] block = new byte[HASH_LENGTH];
+        HMac hmac = new HMac(new SHA256Digest());
         try {
             // extract: PRK = HMAC(salt, IKM); an absent salt is a block of zeros
-            HMac hmac = new HMac(new SHA256Digest());
             init(hmac, salt == null || salt.length == 0 ? new byte[HASH_LENGTH] : salt);
             hmac.update(inputKey, 0, inputKey.length);
             hmac.doFinal(prk, 0);
@@ -55,6 +55,7 @@ public final class Hkdf {
         } finally {
             Arrays.fill(prk, (byte) 0);
             Arrays.fill(block, (byte) 0);
+            HmacSha256.clear(hmac); // its pads are the PRK's
         }
     }
 

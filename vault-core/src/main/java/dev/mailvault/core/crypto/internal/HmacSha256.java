@@ -23,10 +23,22 @@ public final class HmacSha256 implements Destroyable {
         KeyParameter keyParameter = new KeyParameter(key);
         hmac.init(keyParameter);
         Arrays.fill(keyParameter.getKey(), (byte) 0);
-        hmac.update(data, 0, data.length);
-        byte[] out = new byte[hmac.getMacSize()];
-        hmac.doFinal(out, 0);
-        return out;
+        try {
+            hmac.update(data, 0, data.length);
+            byte[] out = new byte[hmac.getMacSize()];
+            hmac.doFinal(out, 0);
+            return out;
+        } finally {
+            clear(hmac);
+        }
+    }
+
+    /**
+     * Overwrites the key-derived pads that {@code hmac} keeps (the key XOR 0x36 and XOR 0x5c, as
+     * good as the key) by setting an all-zero key: Bouncy Castle refills those arrays in place.
+     */
+    static void clear(HMac hmac) {
+        hmac.init(new KeyParameter(new byte[32]));
     }
 
     @Override

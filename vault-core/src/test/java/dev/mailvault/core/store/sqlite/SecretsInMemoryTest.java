@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,7 @@ import org.sqlite.SQLiteConfig;
 /**
  * A heap dump of a JVM that has used a vault and locked it holds neither the master password, nor
  * the mail password it read, nor any key: the key-encryption key, the vault key, or the sub-keys
- * HKDF derives from it.
+ * HKDF derives from it, nor forms as good as a key (an AES key schedule, an HMAC's pads).
  *
  * <p>The child runs with the Epsilon collector, which never collects: every array that ever held a
  * secret and was not wiped is still in the heap when it is dumped. That is the worst case for
@@ -151,12 +153,51 @@ class SecretsInMemoryTest {
         }
         AesGcm wrap = new AesGcm(kek, new SecureRandom());
         byte[] vaultKey = wrap.open(h.wrappedKey(), h.wrapAssociatedData());
+        byte[] recordKey = Hkdf.derive(vaultKey, HKDF_SALT, "records", 32);
+        byte[] macKey = Hkdf.derive(vaultKey, HKDF_SALT, "header-mac", 32);
+        byte[] indexKey = Hkdf.derive(vaultKey, HKDF_SALT, "blind-index", 32);
         secrets.put("key-encryption key", kek);
         secrets.put("vault key", vaultKey);
-        secrets.put("record key", Hkdf.derive(vaultKey, HKDF_SALT, "records", 32));
-        secrets.put("header MAC key", Hkdf.derive(vaultKey, HKDF_SALT, "header-mac", 32));
-        secrets.put("blind-index key", Hkdf.derive(vaultKey, HKDF_SALT, "blind-index", 32));
+        secrets.put("record key", recordKey);
+        secrets.put("header MAC key", macKey);
+        secrets.put("blind-index key", indexKey);
+        aesScheduleForms(secrets, "key-encryption key", kek);
+        aesScheduleForms(secrets, "record key", recordKey);
+        hmacPadForms(secrets, "header MAC key", macKey);
+        hmacPadForms(secrets, "blind-index key", indexKey);
+        hmacPadForms(secrets, "HKDF pseudorandom key", hmacSha256(HKDF_SALT, vaultKey));
         return secrets;
+    }
+
+    /**
+     * An AES-256 key schedule begins with the key itself: round keys 0 and 1 are its two halves,
+     * each as four little-endian ints, which HPROF writes big-endian (each 4-byte word reversed).
+     */
+    private static void aesScheduleForms(Map<String, byte[]> into, String name, byte[] key) {
+        for (int half = 0; half < 2; half++) {
+            byte[] words = new byte[16];
+            for (int i = 0; i < 16; i++) {
+                words[i] = key[half * 16 + (i / 4) * 4 + 3 - i % 4];
+            }
+            into.put(name + " as AES round key " + half, words);
+        }
+    }
+
+    /** HMAC keeps the key XOR 0x36 and XOR 0x5c, each as good as the key. */
+    private static void hmacPadForms(Map<String, byte[]> into, String name, byte[] key) {
+        for (int pad : new int[] {0x36, 0x5c}) {
+            byte[] padded = new byte[key.length];
+            for (int i = 0; i < key.length; i++) {
+                padded[i] = (byte) (key[i] ^ pad);
+            }
+            into.put(name + " XOR " + Integer.toHexString(pad) + " (an HMAC pad)", padded);
+        }
+    }
+
+    private static byte[] hmacSha256(byte[] key, byte[] data) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return mac.doFinal(data);
     }
 
     /** UTF-8 (also a Latin-1 String's bytes), UTF-16LE (a non-Latin-1 String), UTF-16BE (a char[] in HPROF). */
