@@ -220,6 +220,13 @@ final class ScriptedServer implements AutoCloseable {
             use(ssl);
         }
 
+        /** Neither reads nor writes until the server is closed, as a server hung after the handshake. */
+        void stall() throws InterruptedException {
+            while (!closed) {
+                Thread.sleep(20);
+            }
+        }
+
         /** Waits until the client closes the connection (or the server is closed). */
         void hold() throws IOException {
             while (in.read() != -1) {
@@ -252,6 +259,10 @@ final class ScriptedServer implements AutoCloseable {
 
     static Step hold() {
         return Connection::hold;
+    }
+
+    static Step stall() {
+        return Connection::stall;
     }
 
     /** Sends {@code text} one byte per {@code interval}, until the client goes away. */

@@ -7,6 +7,7 @@ import static dev.mailvault.core.verify.ScriptedServer.raw;
 import static dev.mailvault.core.verify.ScriptedServer.send;
 import static dev.mailvault.core.verify.ScriptedServer.serveImap;
 import static dev.mailvault.core.verify.ScriptedServer.serveSmtp;
+import static dev.mailvault.core.verify.ScriptedServer.stall;
 import static dev.mailvault.core.verify.ScriptedServer.startTls;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -545,6 +546,19 @@ class ScriptedServerLoginTest {
         void noGreeting() throws Exception {
             try (ScriptedServer server = ScriptedServer.imap(serverTls, hold())) {
                 assertThat(imap(server).result().outcome()).isEqualTo(Outcome.READ_TIMEOUT);
+            }
+        }
+
+        @Test
+        @DisplayName("a server hung after the handshake (it reads nothing either): READ_TIMEOUT at the read timeout")
+        void hungAfterHandshake() throws Exception {
+            try (ScriptedServer server = ScriptedServer.imap(serverTls, stall())) {
+                Run run = imap(server);
+
+                assertThat(run.result().outcome()).isEqualTo(Outcome.READ_TIMEOUT);
+                // the read timeout, not the overall deadline (twice as long): closing a TLS 1.3
+                // connection, the JDK used to wait one more read timeout for the server's answer
+                assertThat(run.result().message()).doesNotContain("overall limit");
             }
         }
 

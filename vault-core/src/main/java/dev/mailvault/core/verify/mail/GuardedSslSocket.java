@@ -332,6 +332,14 @@ final class GuardedSslSocket extends SSLSocket {
 
     @Override
     public void close() throws IOException {
+        // Closing a TLS 1.3 connection, the JDK reads on (with the read timeout, when one is set) for
+        // what the server may still send; after a silent server's read timeout that is a second
+        // full timeout. Without a timeout it takes only what has already arrived.
+        try {
+            delegate.setSoTimeout(0);
+        } catch (SocketException e) {
+            // already closed
+        }
         delegate.close();
     }
 
