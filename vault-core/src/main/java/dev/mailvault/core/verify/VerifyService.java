@@ -150,12 +150,15 @@ public final class VerifyService {
         VerifyRunner runner = new VerifyRunner(checker, request.parallel(), request.perHost(), clock);
 
         // Phase 1: pending values first; one that logs in is promoted before the current values run.
+        // One login that works is the proof: the provider has the new value. A shared IMAP and SMTP
+        // password whose other server failed (unavailable, or not yet updated) is promoted all the
+        // same; that failure stays in the results.
         List<CredentialCheck> pendingResults = run(runner, pending, listener, cancellation);
         results.addAll(pendingResults);
         session.recordChecks(pendingResults);
         Map<String, Boolean> pendingOk = new LinkedHashMap<>();
         for (CredentialCheck c : pendingResults) {
-            pendingOk.merge(rotationKey(c.account(), c.credential()), c.result().ok(), Boolean::logicalAnd);
+            pendingOk.merge(rotationKey(c.account(), c.credential()), c.result().ok(), Boolean::logicalOr);
         }
         for (Map.Entry<String, Boolean> e : pendingOk.entrySet()) {
             if (e.getValue()) {
@@ -167,7 +170,9 @@ public final class VerifyService {
                 rotations.add(new RotationEvent(any.account(), any.credential(), RotationOutcome.PROMOTED));
             }
         }
-        // Phase 2: current values, except where a promoted value was just proven on that protocol.
+        // Phase 2: current values, except those of a promoted credential on the protocols its new
+        // value was just tried on: the current value is that value now (one login per value and
+        // protocol in a run), and the old one is history.
         List<Planned> remaining = current.stream()
                 .filter(p -> !(Boolean.TRUE.equals(pendingOk.get(rotationKey(p.account.address(), p.ref)))
                         && pendingResults.stream()

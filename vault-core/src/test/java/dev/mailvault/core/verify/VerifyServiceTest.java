@@ -9,6 +9,7 @@ import dev.mailvault.core.account.AccountSpec;
 import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.account.Endpoint;
+import dev.mailvault.core.account.Security;
 import dev.mailvault.core.crypto.LocalCertificate;
 import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.devices.DeviceType;
@@ -21,6 +22,8 @@ import dev.mailvault.core.rotation.RotationService;
 import dev.mailvault.core.testing.TestVaults;
 import dev.mailvault.core.testing.TestVaults.MutableClock;
 import dev.mailvault.core.verify.VerifyService.RotationOutcome;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -218,6 +221,48 @@ class VerifyServiceTest {
         }
         assertThat(session.history(a, CredentialRef.IMAP)).hasSize(1);
         assertThat(session.devices().get(0).stale()).isTrue();
+    }
+
+    @Test
+    @DisplayName("rotation of a shared password: IMAP accepting the new value promotes it though SMTP could not be"
+            + " reached, and the old value is not tried again")
+    void promotedOnOneProtocol() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        server.user("half@mv-test.example", "new-password");
+        AccountSpec spec = new AccountSpec(
+                Address.of("half@mv-test.example"),
+                "",
+                "generic",
+                server.imaps("127.0.0.1"),
+                new Endpoint("127.0.0.1", closedPort, Security.TLS),
+                null,
+                null,
+                true,
+                caPem,
+                null,
+                RotationPolicy.DEFAULT);
+        session.addAccount(spec, secret("old-password"), null);
+        Address a = spec.address();
+        clock.advance(Duration.ofMinutes(1));
+        new RotationService(session, catalog, new SecureRandom())
+                .start(a, CredentialRef.IMAP, secret("new-password"), false, Optional.empty());
+
+        VerifyService.Report report = run(false, a);
+
+        assertThat(report.rotations())
+                .extracting(VerifyService.RotationEvent::outcome)
+                .containsExactly(RotationOutcome.PROMOTED);
+        assertThat(outcome(report, a, Protocol.IMAP, CheckResult.Slot.PENDING)).isEqualTo(Outcome.OK);
+        assertThat(outcome(report, a, Protocol.SMTP, CheckResult.Slot.PENDING)).isEqualTo(Outcome.CONNECT_REFUSED);
+        assertThat(report.checks())
+                .as("no login with the old value, on either protocol")
+                .noneMatch(c -> c.result().credential() == CheckResult.Slot.CURRENT);
+        try (Secret current = session.secret(a, CredentialRef.IMAP)) {
+            assertThat(current.revealChars()).isEqualTo("new-password".toCharArray());
+        }
     }
 
     @Test
