@@ -3,6 +3,7 @@ package dev.mailvault.cli;
 import dev.mailvault.cli.input.SystemTerminal;
 import dev.mailvault.core.VaultService;
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -24,7 +25,9 @@ public final class VaultCli {
 
     public static VaultCli system() {
         return new VaultCli(new CliContext(
-                System.in,
+                // the file descriptor itself: System.in's buffer would keep the master password
+                // and every secret read after it for the life of the process, out of reach of a wipe
+                new FileInputStream(FileDescriptor.in),
                 writer(FileDescriptor.out),
                 writer(FileDescriptor.err),
                 new SystemTerminal(),
