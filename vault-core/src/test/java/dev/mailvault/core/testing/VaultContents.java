@@ -8,6 +8,7 @@ import dev.mailvault.core.account.CredentialInfo;
 import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.account.Endpoint;
 import dev.mailvault.core.account.HistoryEntry;
+import dev.mailvault.core.crypto.LocalCertificate;
 import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.devices.DeviceType;
 import dev.mailvault.core.remind.RotationPolicy;
@@ -32,6 +33,14 @@ public final class VaultContents {
     public static final String APP_SECRET = "abcd efgh ijkl mnop";
     public static final String DEVICE = "Device-Name-Q";
     public static final String SERVER_TEXT = "Server-Text-Said-This";
+    public static final String PORTAL_SECRET = "Portal-Secret-111";
+    public static final String SECOND_SECRET = "second-secret";
+    /** The account's own CA certificate, and the certificate pinned for its IMAP server. */
+    public static final LocalCertificate CA =
+            LocalCertificate.builder("dns:ca.plaintext-domain").build();
+
+    public static final LocalCertificate PINNED =
+            LocalCertificate.builder("dns:pinned.plaintext-domain").build();
 
     private VaultContents() {}
 
@@ -52,7 +61,8 @@ public final class VaultContents {
         s.addAccount(spec, TestVaults.secret(OLD_SECRET), TestVaults.secret(SMTP_SECRET));
         s.setSecret(a, CredentialRef.IMAP, TestVaults.secret(SECRET));
         s.setSecret(a, CredentialRef.app("iPhone"), TestVaults.secret(APP_SECRET));
-        s.setSecret(a, CredentialRef.PORTAL, TestVaults.secret("Portal-Secret-111"));
+        s.setSecret(a, CredentialRef.PORTAL, TestVaults.secret(PORTAL_SECRET));
+        s.pinCertificate(a, Protocol.IMAP, PINNED.der());
         s.setPending(a, CredentialRef.IMAP, TestVaults.secret(PENDING_SECRET));
         s.addDevice(DEVICE, DeviceType.IPHONE, List.of(a));
         s.recordChecks(List.of(new CredentialCheck(
@@ -69,7 +79,7 @@ public final class VaultContents {
                         "",
                         42,
                         Instant.parse("2026-01-01T00:00:00Z")))));
-        s.addAccount(TestVaults.spec("second@example.org"), TestVaults.secret("second-secret"), null);
+        s.addAccount(TestVaults.spec("second@example.org"), TestVaults.secret(SECOND_SECRET), null);
     }
 
     /** Decrypts every value the vault holds. */

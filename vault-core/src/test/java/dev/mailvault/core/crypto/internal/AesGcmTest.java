@@ -7,8 +7,10 @@ import dev.mailvault.core.crypto.IntegrityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,6 +46,23 @@ class AesGcmTest {
     void freshNonce() {
         AesGcm aead = new AesGcm(KEY, new SecureRandom());
         assertThat(aead.seal(new byte[16], new byte[0])).isNotEqualTo(aead.seal(new byte[16], new byte[0]));
+    }
+
+    @Test
+    @DisplayName(
+            "the nonces of separate instances of one key never repeat (the record key is the same in every session)")
+    void noNonceRepeatsAcrossInstances() {
+        Set<String> nonces = new HashSet<>();
+        for (int session = 0; session < 200; session++) {
+            AesGcm aead = new AesGcm(KEY, new SecureRandom());
+            for (int record = 0; record < 5; record++) {
+                byte[] sealed = aead.seal(new byte[16], new byte[0]);
+                assertThat(nonces.add(HexFormat.of().formatHex(sealed, 0, AesGcm.NONCE_LENGTH)))
+                        .as("nonce of record %d of instance %d is new", record, session)
+                        .isTrue();
+            }
+            aead.destroy();
+        }
     }
 
     @Property(tries = 300)

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.mkammerer.argon2.Argon2Advanced;
 import de.mkammerer.argon2.Argon2Factory;
 import de.mkammerer.argon2.Argon2Version;
+import dev.mailvault.core.crypto.KdfParameters;
+import dev.mailvault.core.crypto.MasterKey;
+import dev.mailvault.core.crypto.Secret;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import net.jqwik.api.ForAll;
@@ -54,6 +58,35 @@ class Argon2idTest {
         byte[] theirs = new byte[32];
         bc.generateBytes(password, theirs);
         assertThat(ours).isEqualTo(theirs);
+    }
+
+    @Test
+    @DisplayName("the vault's own derivation is Argon2id of the password's UTF-8 at the header's parameters")
+    void productionPathAgreesWithBouncyCastle() {
+        // the code the vault runs (MasterKey.deriveKek, Argon2id.derive), not argon2-jvm called
+        // here: swapped parameters, another Argon2 type or another text encoding would differ
+        String password = "master-合言葉-1";
+        byte[] salt = filled(16, 0x5a);
+        KdfParameters p = KdfParameters.FLOOR;
+        Argon2BytesGenerator bc = new Argon2BytesGenerator();
+        bc.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withIterations(p.iterations())
+                .withMemoryAsKB(p.memoryKib())
+                .withParallelism(p.parallelism())
+                .withSalt(salt)
+                .build());
+        byte[] expected = new byte[32];
+        bc.generateBytes(password.getBytes(StandardCharsets.UTF_8), expected);
+
+        byte[] kek;
+        try (Secret master = Secret.copyOf(password.toCharArray())) {
+            kek = MasterKey.deriveKek(master, p, salt);
+        }
+
+        assertThat(kek).isEqualTo(expected);
+        assertThat(Argon2id.derive(password.getBytes(StandardCharsets.UTF_8), salt, p))
+                .isEqualTo(expected);
     }
 
     private static byte[] filled(int length, int value) {
