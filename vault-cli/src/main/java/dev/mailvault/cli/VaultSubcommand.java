@@ -3,6 +3,7 @@ package dev.mailvault.cli;
 import dev.mailvault.cli.input.MasterPassword;
 import dev.mailvault.cli.input.SecretInput;
 import dev.mailvault.core.BadInputException;
+import dev.mailvault.core.VaultService;
 import dev.mailvault.core.VaultSession;
 import dev.mailvault.core.VaultUnavailableException;
 import dev.mailvault.core.WrongMasterPasswordException;
@@ -165,7 +166,7 @@ public abstract class VaultSubcommand implements Callable<Integer> {
 
     /** The built-in provider catalog with the user's own entries merged in. */
     protected final ProviderCatalog catalog() {
-        Path home = Path.of(System.getProperty("user.home"));
+        Path home = VaultService.home(context().env());
         return ProviderCatalog.builtIn()
                 .withOverrides(ProviderCatalog.overridesFile(context().env(), home));
     }

@@ -47,12 +47,26 @@ public final class VaultService {
         return dataHome(env, "XDG_STATE_HOME", ".local/state").resolve("mailvault");
     }
 
+    /**
+     * The {@code ~} of the default paths: {@code $HOME} when it is an absolute path, as a shell's
+     * {@code ~} is, else the home folder of the account (Java's {@code user.home}, which ignores
+     * {@code $HOME}).
+     */
+    public static Path home(Map<String, String> env) {
+        String home = env.get("HOME");
+        if (home != null && !home.isBlank() && Path.of(home).isAbsolute()) {
+            return Path.of(home);
+        }
+        return Path.of(System.getProperty("user.home"));
+    }
+
+    /** {@code $variable} when it is an absolute path (the XDG specification ignores others), else {@code ~/fallback}. */
     private static Path dataHome(Map<String, String> env, String variable, String fallback) {
         String xdg = env.get(variable);
-        if (xdg != null && !xdg.isBlank()) {
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
             return Path.of(xdg);
         }
-        return Path.of(System.getProperty("user.home")).resolve(fallback);
+        return home(env).resolve(fallback);
     }
 
     public Clock clock() {

@@ -57,7 +57,7 @@ public record AppConfig(
     public static AppConfig fromArguments(List<String> args, Map<String, String> env) {
         Arguments parsed = Arguments.parse(args);
         VaultService service = VaultService.system();
-        Path home = Path.of(System.getProperty("user.home"));
+        Path home = VaultService.home(env);
         return new AppConfig(
                 parsed.vault().orElseGet(() -> VaultService.defaultVaultPath(env)),
                 service,

@@ -4,6 +4,7 @@ import dev.mailvault.cli.ExitCodes;
 import dev.mailvault.cli.Texts;
 import dev.mailvault.cli.VaultSubcommand;
 import dev.mailvault.cli.output.Table;
+import dev.mailvault.core.VaultService;
 import dev.mailvault.core.provider.Provider;
 import dev.mailvault.core.provider.ProviderCatalog;
 import dev.mailvault.core.provider.ServerSettings;
@@ -80,6 +81,7 @@ public final class ProvidersCommand extends VaultSubcommand {
 
     /** Where the user's own entries are kept (see {@link ProviderCatalog#overridesFile}). */
     Path overridesFile() {
-        return ProviderCatalog.overridesFile(context().env(), Path.of(System.getProperty("user.home")));
+        return ProviderCatalog.overridesFile(
+                context().env(), VaultService.home(context().env()));
     }
 }

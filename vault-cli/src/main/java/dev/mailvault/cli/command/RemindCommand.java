@@ -8,6 +8,7 @@ import dev.mailvault.cli.VaultSubcommand;
 import dev.mailvault.cli.output.AccountJson;
 import dev.mailvault.cli.output.Json;
 import dev.mailvault.cli.output.Table;
+import dev.mailvault.core.VaultService;
 import dev.mailvault.core.VaultSession;
 import dev.mailvault.core.VaultUnavailableException;
 import dev.mailvault.core.remind.CommandRunner;
@@ -253,7 +254,7 @@ public final class RemindCommand extends VaultSubcommand {
      */
     private ReminderInstaller installer() {
         Map<String, String> env = context().env();
-        Path home = Path.of(System.getProperty("user.home"));
+        Path home = VaultService.home(env);
         return new ReminderInstaller(
                 ReminderInstaller.configHome(env, home),
                 CommandRunner.processes(),

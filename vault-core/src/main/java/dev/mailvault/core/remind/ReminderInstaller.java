@@ -2,6 +2,7 @@ package dev.mailvault.core.remind;
 
 import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.VaultException;
+import dev.mailvault.core.VaultService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ public final class ReminderInstaller {
     public static ReminderInstaller forCurrentUser() {
         Map<String, String> env = System.getenv();
         return new ReminderInstaller(
-                configHome(env, Path.of(System.getProperty("user.home"))),
+                configHome(env, VaultService.home(env)),
                 CommandRunner.processes(),
                 () -> systemdUserManagerRunning(env));
     }
