@@ -240,6 +240,27 @@ class AccountCommandsTest {
         }
 
         @Test
+        @DisplayName("--json: an account without a display name has null there, never \"\"")
+        void absentNameIsNull() throws Exception {
+            assertThat(cli.unlockedWith(
+                                    "imap-secret-1\n",
+                                    "add",
+                                    TARO,
+                                    "--imap",
+                                    "imap.example.jp:993",
+                                    "--smtp",
+                                    "smtp.example.jp:587")
+                            .code())
+                    .isZero();
+            JsonNode account = JSON.readTree(cli.unlocked("list", "--json").out())
+                    .get("accounts")
+                    .get(0);
+            assertThat(account.get("display_name").isNull())
+                    .as(account.toString())
+                    .isTrue();
+        }
+
+        @Test
         @DisplayName("--json gives the documented fields with ISO-8601 dates")
         void json() throws Exception {
             addTaro();

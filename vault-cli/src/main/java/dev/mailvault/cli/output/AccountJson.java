@@ -31,7 +31,7 @@ public final class AccountJson {
         AccountFacts facts = AccountFacts.of(account, clock);
         json.writeStartObject();
         json.writeStringField("address", spec.address().value());
-        json.writeStringField("display_name", spec.displayName());
+        nullableString(json, "display_name", spec.displayName());
         json.writeStringField("provider", spec.providerId());
         endpoint(json, "imap", spec.imap(), spec.imapLogin());
         json.writeFieldName("smtp");
