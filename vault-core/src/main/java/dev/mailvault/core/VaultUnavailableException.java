@@ -8,6 +8,10 @@ public class VaultUnavailableException extends VaultException {
     public enum Reason {
         MISSING,
         NOT_A_VAULT,
+        /** There, but this user may not read it (permissions), or reading it failed. */
+        UNREADABLE,
+        /** Readable, but the file or its folder may not be written. */
+        READ_ONLY,
         DAMAGED,
         TAMPERED,
         NEWER_FORMAT,

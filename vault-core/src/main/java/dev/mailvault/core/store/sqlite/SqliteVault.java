@@ -300,6 +300,10 @@ public final class SqliteVault {
                 return new VaultUnavailableException(
                         Reason.BUSY, path + " is in use by another Mail Vault process; try again in a moment", e);
             }
+            if (code.name().startsWith("SQLITE_READONLY")) {
+                return new VaultUnavailableException(
+                        Reason.READ_ONLY, path + " or its folder may not be written; nothing was changed", e);
+            }
             if (code == SQLiteErrorCode.SQLITE_FULL) {
                 return new VaultException("the disk is full; the change was not saved", e);
             }

@@ -26,8 +26,11 @@ final class VaultFileCheck {
         if (!Files.exists(file)) {
             throw new VaultUnavailableException(Reason.MISSING, "no vault at " + file);
         }
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new VaultUnavailableException(Reason.NOT_A_VAULT, file + " is not a readable file");
+        if (!Files.isRegularFile(file)) {
+            throw new VaultUnavailableException(Reason.NOT_A_VAULT, file + " is not a file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new VaultUnavailableException(Reason.UNREADABLE, file + " may not be read by this user");
         }
         byte[] head = new byte[100];
         long size;
@@ -44,7 +47,7 @@ final class VaultFileCheck {
                 throw new VaultUnavailableException(Reason.DAMAGED, file + " is truncated");
             }
         } catch (IOException e) {
-            throw new VaultUnavailableException(Reason.NOT_A_VAULT, "cannot read " + file + ": " + e.getMessage(), e);
+            throw new VaultUnavailableException(Reason.UNREADABLE, "cannot read " + file + ": " + e.getMessage(), e);
         }
         ByteBuffer h = ByteBuffer.wrap(head);
         int pageSize = Short.toUnsignedInt(h.getShort(16));

@@ -3,6 +3,7 @@ package dev.mailvault.core.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailvault.core.VaultException;
 import dev.mailvault.core.VaultService;
 import dev.mailvault.core.VaultSession;
 import dev.mailvault.core.VaultUnavailableException;
@@ -12,6 +13,7 @@ import dev.mailvault.core.testing.TestVaults;
 import dev.mailvault.core.testing.VaultContents;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -20,12 +22,15 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /** Files that are not a usable vault are refused with the vault error, and never modified. */
 class DamagedFilesTest {
@@ -157,5 +162,41 @@ class DamagedFilesTest {
         assertThat(Files.readAllBytes(f)).isEqualTo(content);
         Files.deleteIfExists(f.resolveSibling("damaged.db-wal"));
         Files.deleteIfExists(f.resolveSibling("damaged.db-shm"));
+    }
+
+    @Test
+    @DisplayName("SQLite refusing to write (a read-only file or folder) is READ_ONLY, not DAMAGED")
+    void readOnly() {
+        for (SQLiteErrorCode code : new SQLiteErrorCode[] {
+            SQLiteErrorCode.SQLITE_READONLY,
+            SQLiteErrorCode.SQLITE_READONLY_DIRECTORY,
+            SQLiteErrorCode.SQLITE_READONLY_CANTLOCK
+        }) {
+            VaultException e =
+                    SqliteVault.translate(new SQLiteException("attempt to write a readonly database", code), good);
+            assertThat(e).as(code.name()).isInstanceOf(VaultUnavailableException.class);
+            assertThat(((VaultUnavailableException) e).reason()).as(code.name()).isEqualTo(Reason.READ_ONLY);
+        }
+        VaultException corrupt = SqliteVault.translate(
+                new SQLiteException("database disk image is malformed", SQLiteErrorCode.SQLITE_CORRUPT), good);
+        assertThat(((VaultUnavailableException) corrupt).reason()).isEqualTo(Reason.DAMAGED);
+    }
+
+    @Test
+    @DisplayName("a folder in the vault's place is NOT_A_VAULT; a file this user may not read is UNREADABLE")
+    void unreadable() throws Exception {
+        Path folder = dir.resolve("folder.db");
+        Files.createDirectories(folder);
+        assertThatThrownBy(() -> VaultFileCheck.check(folder))
+                .isInstanceOfSatisfying(
+                        VaultUnavailableException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.NOT_A_VAULT));
+        Files.setPosixFilePermissions(good, PosixFilePermissions.fromString("---------"));
+        // root reads any file: the permission case can only be seen as another user
+        Assumptions.assumeFalse(Files.isReadable(good), "running as root");
+        assertThatThrownBy(() -> VaultFileCheck.check(good))
+                .isInstanceOfSatisfying(
+                        VaultUnavailableException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.UNREADABLE));
     }
 }
