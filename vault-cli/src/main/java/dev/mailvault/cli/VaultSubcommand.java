@@ -126,7 +126,9 @@ public abstract class VaultSubcommand implements Callable<Integer> {
 
     private VaultSession opened(Path file, Secret master) {
         VaultSession session = context().service().open(file, master);
-        session.rollbackWarning().ifPresent(w -> err().println(texts().get("warn.rollback", w)));
+        session.rollback()
+                .ifPresent(r -> err().println(texts().get(
+                                "warn.rollback", file, String.valueOf(r.generation()), String.valueOf(r.lastSeen()))));
         return session;
     }
 

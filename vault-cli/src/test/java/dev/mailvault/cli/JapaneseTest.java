@@ -3,7 +3,9 @@ package dev.mailvault.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailvault.cli.Cli.Result;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,22 @@ class JapaneseTest {
                 .contains("マスターパスワードが違います");
         assertThat(cli.run("", "--lang", "ja", "list", "--bogus").err()).contains("'--bogus' というオプションはありません");
         assertThat(cli.run("", "--lang", "ja", "get").err()).contains("ADDRESS を指定してください");
+    }
+
+    @Test
+    @DisplayName("the warning about an older copy of the vault is a Japanese sentence")
+    void rollbackWarning() throws Exception {
+        Path copy = dir.resolve("older.db");
+        Files.copy(cli.vault, copy);
+        cli.unlockedWith(
+                "pw\n", "add", "taro@example.jp", "--imap", "imap.example.jp:993", "--smtp", "smtp.example.jp:465");
+        Files.copy(copy, cli.vault, StandardCopyOption.REPLACE_EXISTING);
+
+        Result r = cli.unlocked("--lang", "ja", "list");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("注意：", "古いコピー", "世代 1 < 2").doesNotContain("older", "generation");
+        assertThat(cli.unlocked("list").err()).contains("is older than the copy of this vault last seen here");
     }
 
     @Test

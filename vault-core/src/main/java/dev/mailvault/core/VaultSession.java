@@ -32,8 +32,14 @@ public interface VaultSession extends AutoCloseable {
 
     KdfParameters kdfParameters();
 
-    /** Set when the vault's generation counter is older than the last one seen on this machine. */
-    Optional<String> rollbackWarning();
+    /**
+     * Set when the vault's generation counter is older than the last one seen on this machine: an
+     * older copy of the vault may have been put in its place.
+     */
+    Optional<Rollback> rollback();
+
+    /** The vault's {@code generation} and the newer one this machine saw last. */
+    record Rollback(long generation, long lastSeen) {}
 
     // accounts
 

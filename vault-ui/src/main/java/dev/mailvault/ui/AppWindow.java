@@ -140,7 +140,8 @@ public final class AppWindow implements AppContext {
 
     private void showMain() {
         AccountsController accounts = new AccountsController(this, this::openSettings, this::showAudit);
-        accounts.setNotice(session.rollbackWarning());
+        accounts.setNotice(session.rollback()
+                .map(r -> texts.get("notice.rollback", String.valueOf(r.generation()), String.valueOf(r.lastSeen()))));
         setScreen(accounts);
     }
 

@@ -115,12 +115,10 @@ public final class SqliteVault {
                 header = readHeader(db, path);
             }
             long seen = log.lastSeen(header.vaultId());
-            String warning = seen > header.generation()
-                    ? path + " is older than the copy of this vault last seen here (generation " + header.generation()
-                            + " < " + seen + "): it may be an old copy put in its place"
-                    : null;
+            VaultSession.Rollback rollback =
+                    seen > header.generation() ? new VaultSession.Rollback(header.generation(), seen) : null;
             log.record(header.vaultId(), header.generation());
-            SqliteVaultSession session = new SqliteVaultSession(path, db, key, header, clock, log, warning);
+            SqliteVaultSession session = new SqliteVaultSession(path, db, key, header, clock, log, rollback);
             db = null;
             key = null;
             return session;

@@ -74,20 +74,20 @@ final class SqliteVaultSession implements VaultSession {
     private final MasterKey key;
     private final Clock clock;
     private final GenerationLog log;
-    private final Optional<String> rollbackWarning;
+    private final Optional<Rollback> rollback;
     private Header header;
     private Header newHeader;
     private boolean closed;
 
     SqliteVaultSession(
-            Path file, Connection db, MasterKey key, Header header, Clock clock, GenerationLog log, String warning) {
+            Path file, Connection db, MasterKey key, Header header, Clock clock, GenerationLog log, Rollback rollback) {
         this.file = file;
         this.db = db;
         this.key = key;
         this.header = header;
         this.clock = clock;
         this.log = log;
-        this.rollbackWarning = Optional.ofNullable(warning);
+        this.rollback = Optional.ofNullable(rollback);
     }
 
     @Override
@@ -106,8 +106,8 @@ final class SqliteVaultSession implements VaultSession {
     }
 
     @Override
-    public Optional<String> rollbackWarning() {
-        return rollbackWarning;
+    public Optional<Rollback> rollback() {
+        return rollback;
     }
 
     // ---------------------------------------------------------------- accounts
