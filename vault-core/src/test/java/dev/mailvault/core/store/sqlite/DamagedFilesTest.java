@@ -199,4 +199,32 @@ class DamagedFilesTest {
                         VaultUnavailableException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.UNREADABLE));
     }
+
+    @Test
+    @DisplayName(
+            "a damaged index (one flipped byte where no record check reads) refuses the first write, file unchanged")
+    void damagedIndex() throws Exception {
+        int page;
+        int pageSize;
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + good);
+                Statement s = db.createStatement()) {
+            page = s.executeQuery("SELECT rootpage FROM sqlite_schema WHERE name = 'sqlite_autoindex_account_1'")
+                    .getInt(1);
+            pageSize = s.executeQuery("PRAGMA page_size").getInt(1);
+        }
+        byte[] bytes = goodBytes.clone();
+        // the last bytes of the index's one page are the key of its last entry
+        bytes[page * pageSize - 6] ^= 0x5a;
+        Files.write(good, bytes);
+
+        try (VaultSession s = service.open(good, TestVaults.master())) {
+            assertThat(s.accounts()).as("reading goes on").isNotEmpty();
+            assertThatThrownBy(() -> s.addAccount(TestVaults.spec("new@example.org"), TestVaults.secret("pw"), null))
+                    .isInstanceOfSatisfying(
+                            VaultUnavailableException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.DAMAGED))
+                    .hasMessageContaining("integrity check");
+        }
+        assertThat(Files.readAllBytes(good)).isEqualTo(bytes);
+    }
 }
