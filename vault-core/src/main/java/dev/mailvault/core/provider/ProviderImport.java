@@ -1,13 +1,15 @@
 package dev.mailvault.core.provider;
 
 import dev.mailvault.core.BadInputException;
-import dev.mailvault.core.provider.internal.AtomicFiles;
+import dev.mailvault.core.VaultException;
+import dev.mailvault.core.files.AtomicFiles;
 import dev.mailvault.core.provider.internal.AutoconfigReader;
 import dev.mailvault.core.provider.internal.CatalogJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,8 +71,11 @@ public final class ProviderImport {
         // Check the result reads back before it replaces anything.
         CatalogJson.read(json, overridesFile.toString());
         try {
-            AtomicFiles.write(overridesFile, json);
-        } catch (IOException e) {
+            Files.createDirectories(overridesFile.toAbsolutePath().getParent());
+            AtomicFiles.write(overridesFile, json, PosixFilePermissions.fromString("rw-------"));
+        } catch (BadInputException e) {
+            throw e;
+        } catch (IOException | VaultException e) {
             throw new BadInputException(overridesFile + ": cannot be written: " + e.getMessage(), e);
         }
     }

@@ -1,4 +1,4 @@
-package dev.mailvault.core.remind;
+package dev.mailvault.core.files;
 
 import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.VaultException;
@@ -16,8 +16,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Writes a file so that readers see either the old or the complete new content, never a part.
- * Public for the audit's CSV, which writes its file the same way as the reminder calendar.
+ * Writes a file so that readers see either the old or the complete new content, never a part: the
+ * audit's CSV, the reminder calendar, the reminder job's units and the user's provider file.
  */
 public final class AtomicFiles {
     private AtomicFiles() {}
