@@ -312,6 +312,20 @@ class AuditCommandTest {
             assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err()).contains("does not exist");
         }
+
+        @Test
+        @DisplayName(
+                "a FIFO or device as FILE is refused with exit 2 before the master password is asked, and left as it was")
+        void notRegularFile() throws Exception {
+            Path fifo = Cli.fifo(dir.resolve("audit.csv"));
+
+            // no password on standard input: the refusal comes first
+            Result r = cli.run("", "audit", "--csv", fifo.toString());
+
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).contains("cannot write " + fifo).contains("not a regular file");
+            assertThat(Cli.isFifo(fifo)).isTrue();
+        }
     }
 
     @Test

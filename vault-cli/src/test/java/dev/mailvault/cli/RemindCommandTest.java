@@ -187,6 +187,19 @@ class RemindCommandTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                     .isEqualTo("rw-------");
         }
+
+        @Test
+        @DisplayName(
+                "--ics with a FIFO or device as FILE is exit 2 before the master password is asked, and left as it was")
+        void icsNotRegularFile() {
+            Path fifo = Cli.fifo(dir.resolve("reminders.ics"));
+
+            Result r = cli.run("", "remind", "--ics", fifo.toString());
+
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).contains("cannot write " + fifo).contains("not a regular file");
+            assertThat(Cli.isFifo(fifo)).isTrue();
+        }
     }
 
     @Nested

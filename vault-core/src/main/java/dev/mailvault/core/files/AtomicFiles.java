@@ -7,9 +7,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,10 +25,12 @@ public final class AtomicFiles {
     private AtomicFiles() {}
 
     /**
-     * Writes {@code content} to a temporary file beside {@code target}, flushes it to disk and
-     * moves it into place. {@code permissions} applies where the file system is POSIX.
+     * Refuses a target that {@link #write} would not replace: one whose folder does not exist, a
+     * folder, or a device, FIFO or socket (the rename would put a regular file in its place). A
+     * regular file or a symbolic link (replaced, not followed) passes. Callers may check early,
+     * before asking for a password; {@link #write} checks again.
      */
-    public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) {
+    public static void checkTarget(Path target) {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -35,6 +39,27 @@ public final class AtomicFiles {
         if (Files.isDirectory(absolute)) {
             throw new BadInputException("cannot write " + target + ": it is a folder (give a file name)");
         }
+        BasicFileAttributes existing;
+        try {
+            existing = Files.readAttributes(absolute, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            // nothing there yet (or nothing we may look at: writing will say so)
+            return;
+        }
+        if (existing.isOther()) {
+            throw new BadInputException("cannot write " + target
+                    + ": it is a device, FIFO or socket, not a regular file (give the name of a file)");
+        }
+    }
+
+    /**
+     * Writes {@code content} to a temporary file beside {@code target}, flushes it to disk and
+     * moves it into place. {@code permissions} applies where the file system is POSIX.
+     */
+    public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) {
+        checkTarget(target);
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
         Path temp = null;
         try {
             FileAttribute<?>[] attrs =
