@@ -326,6 +326,20 @@ class AuditCommandTest {
             assertThat(r.err()).contains("cannot write " + fifo).contains("not a regular file");
             assertThat(Cli.isFifo(fifo)).isTrue();
         }
+
+        @Test
+        @DisplayName("a FILE the system will not write is exit 2 naming it and why, not an internal error")
+        void cannotWrite() throws Exception {
+            craftedVault();
+            // a valid name, but too long with the temporary file's prefix and suffix: refused even to root
+            Path file = dir.resolve("a".repeat(255));
+
+            Result r = cli.unlocked("audit", "--csv", file.toString());
+
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).isEqualTo("vault: cannot write " + file + ": file name too long\n");
+            assertThat(file).doesNotExist();
+        }
     }
 
     @Test

@@ -200,6 +200,19 @@ class RemindCommandTest {
             assertThat(r.err()).contains("cannot write " + fifo).contains("not a regular file");
             assertThat(Cli.isFifo(fifo)).isTrue();
         }
+
+        @Test
+        @DisplayName("--ics with a FILE the system will not write is exit 2 naming it and why")
+        void icsCannotWrite() {
+            // a valid name, but too long with the temporary file's prefix and suffix: refused even to root
+            Path file = dir.resolve("r".repeat(255));
+
+            Result r = cli.unlocked("remind", "--ics", file.toString());
+
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).isEqualTo("vault: cannot write " + file + ": file name too long\n");
+            assertThat(file).doesNotExist();
+        }
     }
 
     @Nested

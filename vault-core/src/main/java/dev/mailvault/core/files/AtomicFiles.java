@@ -1,13 +1,15 @@
 package dev.mailvault.core.files;
 
 import dev.mailvault.core.BadInputException;
-import dev.mailvault.core.VaultException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -81,7 +83,7 @@ public final class AtomicFiles {
             }
             temp = null;
         } catch (IOException e) {
-            throw new VaultException("cannot write " + target + ": " + e.getMessage(), e);
+            throw cannotWrite(target, e);
         } finally {
             if (temp != null) {
                 try {
@@ -91,5 +93,30 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /**
+     * The refusal of an output file the system would not let us write (no permission, a read-only
+     * file system, a full disk, a name too long, a folder such as /proc that takes no new files).
+     * The person chose the place, so it is bad input, not a fault of the program; the message names
+     * the file and the system's reason.
+     */
+    public static BadInputException cannotWrite(Path target, IOException e) {
+        return new BadInputException("cannot write " + target + ": " + reason(target, e), e);
+    }
+
+    private static String reason(Path target, IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no new file can be made in " + target.toAbsolutePath().getParent();
+        }
+        String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+        if (reason == null || reason.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        // the system's words ("Read-only file system") read as the second half of a sentence
+        return Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
     }
 }

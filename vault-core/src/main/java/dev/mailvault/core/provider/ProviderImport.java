@@ -1,7 +1,6 @@
 package dev.mailvault.core.provider;
 
 import dev.mailvault.core.BadInputException;
-import dev.mailvault.core.VaultException;
 import dev.mailvault.core.files.AtomicFiles;
 import dev.mailvault.core.provider.internal.AutoconfigReader;
 import dev.mailvault.core.provider.internal.CatalogJson;
@@ -72,11 +71,9 @@ public final class ProviderImport {
         CatalogJson.read(json, overridesFile.toString());
         try {
             Files.createDirectories(overridesFile.toAbsolutePath().getParent());
-            AtomicFiles.write(overridesFile, json, PosixFilePermissions.fromString("rw-------"));
-        } catch (BadInputException e) {
-            throw e;
-        } catch (IOException | VaultException e) {
-            throw new BadInputException(overridesFile + ": cannot be written: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw AtomicFiles.cannotWrite(overridesFile, e);
         }
+        AtomicFiles.write(overridesFile, json, PosixFilePermissions.fromString("rw-------"));
     }
 }

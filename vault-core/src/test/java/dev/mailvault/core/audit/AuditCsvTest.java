@@ -2,6 +2,7 @@ package dev.mailvault.core.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.account.Address;
@@ -136,5 +137,25 @@ class AuditCsvTest {
         assertThat(Files.isSymbolicLink(link)).isFalse();
         assertThat(Files.readString(link)).startsWith("address,provider,flag");
         assertThat(Files.readString(elsewhere)).isEqualTo("not an audit");
+    }
+
+    @Test
+    @DisplayName("a folder the user may not write to is bad input: cannot write FILE: permission denied")
+    void readOnlyFolder(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("read-only"));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-x------"));
+        try {
+            assumeFalse(Files.isWritable(folder), "root may write anywhere");
+            Path file = folder.resolve("audit.csv");
+
+            assertThatThrownBy(() -> AuditCsv.write(file, report(), ZoneOffset.UTC, Locale.ENGLISH))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessage("cannot write " + file + ": permission denied");
+            try (var files = Files.list(folder)) {
+                assertThat(files).isEmpty();
+            }
+        } finally {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 }

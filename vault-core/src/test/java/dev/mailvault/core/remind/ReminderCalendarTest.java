@@ -235,6 +235,20 @@ class ReminderCalendarTest {
         }
 
         @Test
+        @DisplayName("a file the system will not make is bad input that names it and says why; nothing is left")
+        void cannotWrite() throws Exception {
+            // a valid name, but too long with the temporary file's prefix and suffix: refused even to root
+            Path file = dir.resolve("r".repeat(255));
+            ReminderCalendar calendar = new ReminderCalendar(CLOCK);
+            assertThatThrownBy(() -> calendar.write(file, items, Locale.ENGLISH))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessage("cannot write " + file + ": file name too long");
+            try (var listing = Files.list(dir)) {
+                assertThat(listing).isEmpty();
+            }
+        }
+
+        @Test
         @DisplayName("an empty list still gives a valid calendar")
         void empty() {
             String text = new ReminderCalendar(CLOCK).render(List.of(), Locale.ENGLISH);
