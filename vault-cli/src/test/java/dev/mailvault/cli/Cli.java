@@ -4,6 +4,7 @@ import dev.mailvault.cli.input.Terminal;
 import dev.mailvault.core.VaultService;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -137,6 +138,28 @@ final class Cli {
         }
         Assumptions.assumeTrue(isFifo(path));
         return path;
+    }
+
+    /**
+     * Writes zeros into {@code fifo} from another thread until the reader closes it or {@code
+     * limit} bytes have gone, like {@code <(yes)}. Closing the result waits for the writer.
+     */
+    static AutoCloseable feed(Path fifo, long limit) {
+        Thread writer = new Thread(
+                () -> {
+                    byte[] zeros = new byte[64 * 1024];
+                    try (OutputStream out = Files.newOutputStream(fifo)) {
+                        for (long sent = 0; sent < limit; sent += zeros.length) {
+                            out.write(zeros);
+                        }
+                    } catch (IOException readerClosed) {
+                        // a broken pipe: the reader has read enough
+                    }
+                },
+                "feed " + fifo.getFileName());
+        writer.setDaemon(true);
+        writer.start();
+        return () -> writer.join(10_000);
     }
 
     /** Whether {@code path} is there and neither a regular file, a folder nor a link. */

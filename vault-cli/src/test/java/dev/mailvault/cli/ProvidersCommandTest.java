@@ -146,4 +146,20 @@ class ProvidersCommandTest {
         assertThat(cli.run("", "providers", "import", bad.toString()).code()).isEqualTo(ExitCodes.USAGE);
         assertThat(Files.readAllBytes(overrides)).isEqualTo(before);
     }
+
+    @Test
+    @DisplayName("import of an endless input (a pipe, /dev/zero) is exit 2 as too large, read only just past 1 MiB")
+    void importEndless() throws Exception {
+        Path fifo = Cli.fifo(dir.resolve("endless.xml"));
+        Result r;
+        try (AutoCloseable writer = Cli.feed(fifo, 64L * 1024 * 1024)) {
+            r = cli.run("", "providers", "import", fifo.toString());
+        }
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err())
+                .startsWith("vault: cannot import " + fifo)
+                .contains("larger than 1 MiB")
+                .contains("nothing was written");
+        assertThat(overrides).doesNotExist();
+    }
 }

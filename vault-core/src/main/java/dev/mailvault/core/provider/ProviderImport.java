@@ -30,14 +30,14 @@ public final class ProviderImport {
     public static Provider fromAutoconfig(Path xml, Clock clock) {
         byte[] bytes;
         try {
-            if (Files.size(xml) > ProviderCatalog.MAX_FILE_BYTES) {
-                throw new BadInputException(xml + ": larger than 1 MiB; an autoconfig file is a few kilobytes");
-            }
-            bytes = Files.readAllBytes(xml);
+            bytes = ProviderCatalog.readAtMostLimit(xml);
         } catch (NoSuchFileException e) {
             throw new BadInputException(xml + ": no such file");
         } catch (IOException e) {
             throw new BadInputException(xml + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (bytes.length > ProviderCatalog.MAX_FILE_BYTES) {
+            throw new BadInputException(xml + ": larger than 1 MiB; an autoconfig file is a few kilobytes");
         }
         return fromAutoconfig(bytes, xml.toString(), LocalDate.now(clock));
     }

@@ -3,6 +3,7 @@ package dev.mailvault.core.testing;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -34,5 +35,28 @@ public final class SpecialFiles {
                 && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
                 && !Files.isSymbolicLink(path)
                 && !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * Writes zeros into {@code fifo} from another thread until the reader closes it or {@code
+     * limit} bytes have gone, like {@code <(yes)}: an input with no size and no end in sight. Closing
+     * the result waits for the writer (a daemon, left waiting if nothing ever opened the FIFO).
+     */
+    public static AutoCloseable feed(Path fifo, long limit) {
+        Thread writer = new Thread(
+                () -> {
+                    byte[] zeros = new byte[64 * 1024];
+                    try (OutputStream out = Files.newOutputStream(fifo)) {
+                        for (long sent = 0; sent < limit; sent += zeros.length) {
+                            out.write(zeros);
+                        }
+                    } catch (IOException readerClosed) {
+                        // a broken pipe: the reader has read enough
+                    }
+                },
+                "feed " + fifo.getFileName());
+        writer.setDaemon(true);
+        writer.start();
+        return () -> writer.join(10_000);
     }
 }
