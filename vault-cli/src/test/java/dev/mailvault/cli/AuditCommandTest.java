@@ -312,6 +312,34 @@ class AuditCommandTest {
             assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err()).contains("does not exist");
         }
+
+        @Test
+        @DisplayName(
+                "a FIFO or device as FILE is refused with exit 2 before the master password is asked, and left as it was")
+        void notRegularFile() throws Exception {
+            Path fifo = Cli.fifo(dir.resolve("audit.csv"));
+
+            // no password on standard input: the refusal comes first
+            Result r = cli.run("", "audit", "--csv", fifo.toString());
+
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).contains("cannot write " + fifo).contains("not a regular file");
+            assertThat(Cli.isFifo(fifo)).isTrue();
+        }
+
+        @Test
+        @DisplayName("a FILE the system will not write is exit 2 naming it and why, not an internal error")
+        void cannotWrite() throws Exception {
+            craftedVault();
+            // a valid name, but too long with the temporary file's prefix and suffix: refused even to root
+            Path file = dir.resolve("a".repeat(255));
+
+            Result r = cli.unlocked("audit", "--csv", file.toString());
+
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).isEqualTo("vault: cannot write " + file + ": file name too long\n");
+            assertThat(file).doesNotExist();
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.mailvault.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import dev.mailvault.cli.Cli.Result;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -145,5 +147,42 @@ class ProvidersCommandTest {
         Files.writeString(bad, "<clientConfig><emailProvider id=\"x\"></clientConfig>", StandardCharsets.UTF_8);
         assertThat(cli.run("", "providers", "import", bad.toString()).code()).isEqualTo(ExitCodes.USAGE);
         assertThat(Files.readAllBytes(overrides)).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("import of an endless input (a pipe, /dev/zero) is exit 2 as too large, read only just past 1 MiB")
+    void importEndless() throws Exception {
+        Path fifo = Cli.fifo(dir.resolve("endless.xml"));
+        Result r;
+        try (AutoCloseable writer = Cli.feed(fifo, 64L * 1024 * 1024)) {
+            r = cli.run("", "providers", "import", fifo.toString());
+        }
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err())
+                .startsWith("vault: cannot import " + fifo)
+                .contains("larger than 1 MiB")
+                .contains("nothing was written");
+        assertThat(overrides).doesNotExist();
+    }
+
+    @Test
+    @DisplayName(
+            "import into a provider folder the user may not write to is exit 2: cannot write FILE: permission denied")
+    void importUnwritable() throws Exception {
+        Path xml = dir.resolve("isp.xml");
+        Files.writeString(xml, AUTOCONFIG, StandardCharsets.UTF_8);
+        Path folder = Files.createDirectories(overrides.getParent());
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-x------"));
+        try {
+            assumeFalse(Files.isWritable(folder), "root may write anywhere");
+
+            Result r = cli.run("", "providers", "import", xml.toString());
+
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).isEqualTo("vault: cannot write " + overrides + ": permission denied\n");
+            assertThat(overrides).doesNotExist();
+        } finally {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 }

@@ -187,6 +187,32 @@ class RemindCommandTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                     .isEqualTo("rw-------");
         }
+
+        @Test
+        @DisplayName(
+                "--ics with a FIFO or device as FILE is exit 2 before the master password is asked, and left as it was")
+        void icsNotRegularFile() {
+            Path fifo = Cli.fifo(dir.resolve("reminders.ics"));
+
+            Result r = cli.run("", "remind", "--ics", fifo.toString());
+
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).contains("cannot write " + fifo).contains("not a regular file");
+            assertThat(Cli.isFifo(fifo)).isTrue();
+        }
+
+        @Test
+        @DisplayName("--ics with a FILE the system will not write is exit 2 naming it and why")
+        void icsCannotWrite() {
+            // a valid name, but too long with the temporary file's prefix and suffix: refused even to root
+            Path file = dir.resolve("r".repeat(255));
+
+            Result r = cli.unlocked("remind", "--ics", file.toString());
+
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).isEqualTo("vault: cannot write " + file + ": file name too long\n");
+            assertThat(file).doesNotExist();
+        }
     }
 
     @Nested

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("vault import and vault export on a real vault file")
 class TransferCommandsTest {
@@ -241,6 +243,17 @@ class TransferCommandsTest {
             assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err()).contains("already exists");
             assertThat(Files.readString(target)).isEqualTo("mine");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"backup", "keepassxc-csv"})
+        @DisplayName("a FILE the system will not make is exit 2 naming it and why, not an internal error")
+        void cannotWrite(String format) {
+            // one character over the longest name a file may have: refused even to root
+            Path target = dir.resolve("b".repeat(256));
+            Result r = cli.unlockedWith(Cli.MASTER + "\n", "export", "--format", format, "--yes", target.toString());
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).isEqualTo("vault: cannot write " + target + ": file name too long\n");
         }
 
         @Test

@@ -12,6 +12,7 @@ import dev.mailvault.core.audit.AuditEntry;
 import dev.mailvault.core.audit.AuditFlag;
 import dev.mailvault.core.audit.AuditReport;
 import dev.mailvault.core.audit.AuditTexts;
+import dev.mailvault.core.files.AtomicFiles;
 import dev.mailvault.core.provider.ProviderCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,8 @@ public final class AuditCommand extends VaultSubcommand {
         if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
             throw new UsageError(texts().get("err.csvNoFolder", csv));
         }
+        // a device, FIFO or socket: the same check the writing makes
+        AtomicFiles.checkTarget(csv);
     }
 
     private void print(AuditReport report, ZoneId zone, Locale locale) {

@@ -33,11 +33,12 @@ public final class ProvidersImportCommand extends VaultSubcommand {
         ProviderCatalog before = catalog();
         Provider imported;
         try {
-            imported = ProviderImport.importInto(
-                    xml, overrides, context().service().clock());
+            imported = ProviderImport.fromAutoconfig(xml, context().service().clock());
         } catch (BadInputException e) {
             throw new UsageError(texts().get("err.providerImport", xml, e.getMessage()));
         }
+        // a provider file that cannot be written says so itself ("cannot write FILE: permission denied")
+        ProviderImport.saveOverride(imported, overrides);
         boolean replaced = before.all().stream().anyMatch(p -> p.id().equals(imported.id()));
         Locale locale = texts().locale();
         out().println(texts().get(

@@ -11,6 +11,7 @@ import dev.mailvault.cli.output.Table;
 import dev.mailvault.core.VaultService;
 import dev.mailvault.core.VaultSession;
 import dev.mailvault.core.VaultUnavailableException;
+import dev.mailvault.core.files.AtomicFiles;
 import dev.mailvault.core.remind.CommandRunner;
 import dev.mailvault.core.remind.Notifier;
 import dev.mailvault.core.remind.ReminderCalendar;
@@ -155,6 +156,10 @@ public final class RemindCommand extends VaultSubcommand {
 
     /** {@code --details} and {@code --ics}: the vault is unlocked, so the credentials are named. */
     private int unlocked() {
+        if (ics != null) {
+            // refused before the master password is asked, like the audit's --csv
+            AtomicFiles.checkTarget(ics.toAbsolutePath());
+        }
         List<ReminderItem> all;
         Clock clock;
         try (VaultSession session = unlock()) {

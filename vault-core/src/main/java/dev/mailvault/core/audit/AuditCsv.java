@@ -1,6 +1,6 @@
 package dev.mailvault.core.audit;
 
-import dev.mailvault.core.remind.AtomicFiles;
+import dev.mailvault.core.files.AtomicFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -181,14 +181,25 @@ public final class ProviderCatalog {
 
     static Optional<List<Provider>> readFile(Path file) {
         try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
+            byte[] bytes = readAtMostLimit(file);
+            if (bytes.length > MAX_FILE_BYTES) {
                 throw new BadInputException(file + ": larger than 1 MiB; a provider file is a few kilobytes");
             }
-            return Optional.of(CatalogJson.read(Files.readAllBytes(file), file.toString()));
+            return Optional.of(CatalogJson.read(bytes, file.toString()));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * At most {@link #MAX_FILE_BYTES} + 1 bytes of {@code file}: enough to tell that it is too large
+     * without reading more, also for a device or a pipe, which has no size to check first.
+     */
+    static byte[] readAtMostLimit(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(Math.toIntExact(MAX_FILE_BYTES + 1));
         }
     }
 

@@ -1,13 +1,14 @@
 package dev.mailvault.core.provider;
 
 import dev.mailvault.core.BadInputException;
-import dev.mailvault.core.provider.internal.AtomicFiles;
+import dev.mailvault.core.files.AtomicFiles;
 import dev.mailvault.core.provider.internal.AutoconfigReader;
 import dev.mailvault.core.provider.internal.CatalogJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,14 +30,14 @@ public final class ProviderImport {
     public static Provider fromAutoconfig(Path xml, Clock clock) {
         byte[] bytes;
         try {
-            if (Files.size(xml) > ProviderCatalog.MAX_FILE_BYTES) {
-                throw new BadInputException(xml + ": larger than 1 MiB; an autoconfig file is a few kilobytes");
-            }
-            bytes = Files.readAllBytes(xml);
+            bytes = ProviderCatalog.readAtMostLimit(xml);
         } catch (NoSuchFileException e) {
             throw new BadInputException(xml + ": no such file");
         } catch (IOException e) {
             throw new BadInputException(xml + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (bytes.length > ProviderCatalog.MAX_FILE_BYTES) {
+            throw new BadInputException(xml + ": larger than 1 MiB; an autoconfig file is a few kilobytes");
         }
         return fromAutoconfig(bytes, xml.toString(), LocalDate.now(clock));
     }
@@ -69,9 +70,10 @@ public final class ProviderImport {
         // Check the result reads back before it replaces anything.
         CatalogJson.read(json, overridesFile.toString());
         try {
-            AtomicFiles.write(overridesFile, json);
+            Files.createDirectories(overridesFile.toAbsolutePath().getParent());
         } catch (IOException e) {
-            throw new BadInputException(overridesFile + ": cannot be written: " + e.getMessage(), e);
+            throw AtomicFiles.cannotWrite(overridesFile, e);
         }
+        AtomicFiles.write(overridesFile, json, PosixFilePermissions.fromString("rw-------"));
     }
 }

@@ -3,6 +3,7 @@ package dev.mailvault.core.remind;
 import dev.mailvault.core.VaultException;
 import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.CredentialRef;
+import dev.mailvault.core.files.AtomicFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

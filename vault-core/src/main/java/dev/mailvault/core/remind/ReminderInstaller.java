@@ -3,6 +3,7 @@ package dev.mailvault.core.remind;
 import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.VaultException;
 import dev.mailvault.core.VaultService;
+import dev.mailvault.core.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

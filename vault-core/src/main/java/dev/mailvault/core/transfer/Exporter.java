@@ -1,7 +1,6 @@
 package dev.mailvault.core.transfer;
 
 import dev.mailvault.core.BadInputException;
-import dev.mailvault.core.VaultException;
 import dev.mailvault.core.VaultSession;
 import dev.mailvault.core.account.AccountInfo;
 import dev.mailvault.core.account.AccountSpec;
@@ -9,6 +8,7 @@ import dev.mailvault.core.account.CredentialInfo;
 import dev.mailvault.core.account.CredentialKind;
 import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.crypto.Secret;
+import dev.mailvault.core.files.AtomicFiles;
 import dev.mailvault.core.transfer.internal.CharSink;
 import dev.mailvault.core.transfer.internal.KeePassXcCsv;
 import dev.mailvault.core.transfer.internal.MailUrls;
@@ -96,7 +96,7 @@ public final class Exporter {
             utf8 = text.utf8();
             write(out, utf8);
         } catch (IOException e) {
-            throw new VaultException("cannot write " + out + ": " + e.getMessage(), e);
+            throw AtomicFiles.cannotWrite(out, e);
         } finally {
             secrets.forEach(s -> Arrays.fill(s, '\0'));
             text.wipe();

@@ -1,10 +1,14 @@
 package dev.mailvault.core.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.provider.ProviderCatalog;
+import dev.mailvault.core.testing.SpecialFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,6 +107,55 @@ class AuditCsvTest {
                 .isEqualTo("rw-------");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    @DisplayName("a FIFO or device as the file is refused and left as it was; nothing is written")
+    void notRegularFile(@TempDir Path dir) throws Exception {
+        Path fifo = SpecialFiles.fifo(dir.resolve("audit.csv"));
+
+        assertThatThrownBy(() -> AuditCsv.write(fifo, report(), ZoneOffset.UTC, Locale.ENGLISH))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("cannot write " + fifo)
+                .hasMessageContaining("not a regular file");
+
+        assertThat(SpecialFiles.isStillSpecial(fifo)).isTrue();
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(fifo);
+        }
+    }
+
+    @Test
+    @DisplayName("a symbolic link as the file is replaced, not followed: the file it named is untouched")
+    void symbolicLink(@TempDir Path dir) throws Exception {
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere.txt"), "not an audit");
+        Path link = Files.createSymbolicLink(dir.resolve("audit.csv"), elsewhere);
+
+        AuditCsv.write(link, report(), ZoneOffset.UTC, Locale.ENGLISH);
+
+        assertThat(Files.isSymbolicLink(link)).isFalse();
+        assertThat(Files.readString(link)).startsWith("address,provider,flag");
+        assertThat(Files.readString(elsewhere)).isEqualTo("not an audit");
+    }
+
+    @Test
+    @DisplayName("a folder the user may not write to is bad input: cannot write FILE: permission denied")
+    void readOnlyFolder(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("read-only"));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-x------"));
+        try {
+            assumeFalse(Files.isWritable(folder), "root may write anywhere");
+            Path file = folder.resolve("audit.csv");
+
+            assertThatThrownBy(() -> AuditCsv.write(file, report(), ZoneOffset.UTC, Locale.ENGLISH))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessage("cannot write " + file + ": permission denied");
+            try (var files = Files.list(folder)) {
+                assertThat(files).isEmpty();
+            }
+        } finally {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
         }
     }
 }

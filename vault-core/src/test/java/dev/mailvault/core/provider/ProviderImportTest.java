@@ -7,6 +7,7 @@ import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.Security;
 import dev.mailvault.core.provider.internal.CatalogJson;
+import dev.mailvault.core.testing.SpecialFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -174,6 +175,32 @@ class ProviderImportTest {
                     .isInstanceOf(BadInputException.class)
                     .message()
                     .doesNotContain("root:");
+        }
+
+        @Test
+        @DisplayName("a file over 1 MiB is refused as too large, and nothing is written")
+        void tooLarge() throws Exception {
+            Path xml = Files.write(dir.resolve("huge.xml"), new byte[(int) ProviderCatalog.MAX_FILE_BYTES + 1]);
+            Path overrides = dir.resolve("providers.json");
+            assertThatThrownBy(() -> ProviderImport.importInto(xml, overrides, CLOCK))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessage(xml + ": larger than 1 MiB; an autoconfig file is a few kilobytes");
+            assertThat(overrides).doesNotExist();
+        }
+
+        @Test
+        @DisplayName(
+                "an input with no size and no end (a pipe, a device) is read just past 1 MiB and refused as too large")
+        void endlessInput() throws Exception {
+            Path fifo = SpecialFiles.fifo(dir.resolve("endless.xml"));
+            Path overrides = dir.resolve("providers.json");
+            // without a limit the whole 64 MiB would be read (and /dev/zero would never end)
+            try (AutoCloseable writer = SpecialFiles.feed(fifo, 64L * 1024 * 1024)) {
+                assertThatThrownBy(() -> ProviderImport.importInto(fifo, overrides, CLOCK))
+                        .isInstanceOf(BadInputException.class)
+                        .hasMessage(fifo + ": larger than 1 MiB; an autoconfig file is a few kilobytes");
+            }
+            assertThat(overrides).doesNotExist();
         }
 
         @Test

@@ -15,6 +15,7 @@ import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.account.AccountInfo;
 import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.CredentialRef;
+import dev.mailvault.core.testing.SpecialFiles;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -216,6 +217,35 @@ class ReminderCalendarTest {
             assertThatThrownBy(() -> calendar.write(dir, items, Locale.ENGLISH))
                     .isInstanceOf(BadInputException.class)
                     .hasMessageContaining("is a folder");
+        }
+
+        @Test
+        @DisplayName("refuses a FIFO as the file and leaves it a FIFO, with no temporary file beside it")
+        void notRegularFile() throws Exception {
+            Path fifo = SpecialFiles.fifo(dir.resolve("reminders.ics"));
+            ReminderCalendar calendar = new ReminderCalendar(CLOCK);
+            assertThatThrownBy(() -> calendar.write(fifo, items, Locale.ENGLISH))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageContaining(fifo.toString())
+                    .hasMessageContaining("not a regular file");
+            assertThat(SpecialFiles.isStillSpecial(fifo)).isTrue();
+            try (var listing = Files.list(dir)) {
+                assertThat(listing).containsExactly(fifo);
+            }
+        }
+
+        @Test
+        @DisplayName("a file the system will not make is bad input that names it and says why; nothing is left")
+        void cannotWrite() throws Exception {
+            // a valid name, but too long with the temporary file's prefix and suffix: refused even to root
+            Path file = dir.resolve("r".repeat(255));
+            ReminderCalendar calendar = new ReminderCalendar(CLOCK);
+            assertThatThrownBy(() -> calendar.write(file, items, Locale.ENGLISH))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessage("cannot write " + file + ": file name too long");
+            try (var listing = Files.list(dir)) {
+                assertThat(listing).isEmpty();
+            }
         }
 
         @Test

@@ -23,6 +23,7 @@ import dev.mailvault.core.crypto.MasterKey;
 import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.devices.DeviceInfo;
 import dev.mailvault.core.devices.DeviceType;
+import dev.mailvault.core.files.AtomicFiles;
 import dev.mailvault.core.remind.RotationPolicy;
 import dev.mailvault.core.verify.CheckResult;
 import dev.mailvault.core.verify.CredentialCheck;
@@ -833,7 +834,7 @@ final class SqliteVaultSession implements VaultSession {
         } catch (FileAlreadyExistsException e) {
             throw new BadInputException(out + " already exists; it was left untouched (choose a new file name)");
         } catch (IOException e) {
-            throw new VaultException("cannot create " + out + ": " + e.getMessage(), e);
+            throw AtomicFiles.cannotWrite(out, e);
         }
         boolean done = false;
         try {

@@ -1,0 +1,122 @@
+package dev.mailvault.core.files;
+
+import dev.mailvault.core.BadInputException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Writes a file so that readers see either the old or the complete new content, never a part: the
+ * audit's CSV, the reminder calendar, the reminder job's units and the user's provider file.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {}
+
+    /**
+     * Refuses a target that {@link #write} would not replace: one whose folder does not exist, a
+     * folder, or a device, FIFO or socket (the rename would put a regular file in its place). A
+     * regular file or a symbolic link (replaced, not followed) passes. Callers may check early,
+     * before asking for a password; {@link #write} checks again.
+     */
+    public static void checkTarget(Path target) {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new BadInputException("cannot write " + target + ": the folder " + dir + " does not exist");
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new BadInputException("cannot write " + target + ": it is a folder (give a file name)");
+        }
+        BasicFileAttributes existing;
+        try {
+            existing = Files.readAttributes(absolute, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            // nothing there yet (or nothing we may look at: writing will say so)
+            return;
+        }
+        if (existing.isOther()) {
+            throw new BadInputException("cannot write " + target
+                    + ": it is a device, FIFO or socket, not a regular file (give the name of a file)");
+        }
+    }
+
+    /**
+     * Writes {@code content} to a temporary file beside {@code target}, flushes it to disk and
+     * moves it into place. {@code permissions} applies where the file system is POSIX.
+     */
+    public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) {
+        checkTarget(target);
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Path temp = null;
+        try {
+            FileAttribute<?>[] attrs =
+                    dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+                            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
+                            : new FileAttribute<?>[0];
+            temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp", attrs);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+        } catch (IOException e) {
+            throw cannotWrite(target, e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the original failure is what the caller needs to see
+                }
+            }
+        }
+    }
+
+    /**
+     * The refusal of an output file the system would not let us write (no permission, a read-only
+     * file system, a full disk, a name too long, a folder such as /proc that takes no new files).
+     * The person chose the place, so it is bad input, not a fault of the program; the message names
+     * the file and the system's reason.
+     */
+    public static BadInputException cannotWrite(Path target, IOException e) {
+        return new BadInputException("cannot write " + target + ": " + reason(target, e), e);
+    }
+
+    private static String reason(Path target, IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no new file can be made in " + target.toAbsolutePath().getParent();
+        }
+        String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+        if (reason == null || reason.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        // the system's words ("Read-only file system") read as the second half of a sentence
+        return Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+    }
+}
