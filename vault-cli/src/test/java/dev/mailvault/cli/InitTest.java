@@ -54,6 +54,28 @@ class InitTest {
     }
 
     @Test
+    @DisplayName("a place no vault can be made is exit 2 naming it and why, not an internal error")
+    void unwritablePlace() throws Exception {
+        Files.createDirectories(dir);
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        cli.env.put("VAULT_FILE", file.resolve("vault.db").toString());
+        Result underFile =
+                cli.run(Cli.MASTER + "\n", Cli.concat(new String[] {"--password-stdin", "init"}, Cli.FLOOR_KDF));
+        assertThat(underFile.code()).as(underFile.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(underFile.err()).contains(file + " is a file, not a folder").doesNotContain("already exists");
+
+        // a name too long for the file system: refused for root too
+        cli.env.put("VAULT_FILE", dir.resolve("v".repeat(300) + ".db").toString());
+        Result tooLong =
+                cli.run(Cli.MASTER + "\n", Cli.concat(new String[] {"--password-stdin", "init"}, Cli.FLOOR_KDF));
+        assertThat(tooLong.code()).as(tooLong.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(tooLong.err()).contains("cannot write").doesNotContain("internal error");
+        try (var left = Files.list(dir)) {
+            assertThat(left).as("nothing left behind").containsExactly(file);
+        }
+    }
+
+    @Test
     @DisplayName("refuses parameters below the floor, or only some of them")
     void badParameters() {
         Result low = cli.run(

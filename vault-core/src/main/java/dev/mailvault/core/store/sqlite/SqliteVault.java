@@ -8,6 +8,7 @@ import dev.mailvault.core.VaultUnavailableException.Reason;
 import dev.mailvault.core.crypto.KdfParameters;
 import dev.mailvault.core.crypto.MasterKey;
 import dev.mailvault.core.crypto.Secret;
+import dev.mailvault.core.files.AtomicFiles;
 import dev.mailvault.core.remind.RotationPolicy;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -48,6 +49,11 @@ public final class SqliteVault {
             throw new BadInputException("a vault already exists at " + target + "; it was left untouched");
         }
         Path dir = target.getParent();
+        for (Path up = dir; up != null; up = up.getParent()) {
+            if (Files.exists(up) && !Files.isDirectory(up)) {
+                throw new BadInputException(up + " is a file, not a folder: no vault can be created at " + target);
+            }
+        }
         Path tmp = null;
         try {
             if (!Files.isDirectory(dir)) {
@@ -84,7 +90,9 @@ public final class SqliteVault {
         } catch (FileAlreadyExistsException e) {
             throw new BadInputException("a vault already exists at " + target + "; it was left untouched");
         } catch (IOException e) {
-            throw new VaultException("cannot create the vault at " + target + ": " + e.getMessage(), e);
+            // a folder this user may not write, a read-only file system, a place like /proc: the
+            // path is the person's choice, so bad input, with the system's reason
+            throw AtomicFiles.cannotWrite(target, e);
         } catch (SQLException e) {
             throw new VaultException("cannot create the vault at " + target + ": " + e.getMessage(), e);
         } finally {
