@@ -11,6 +11,7 @@ import dev.mailvault.core.demo.Demo;
 import dev.mailvault.core.demo.Demo.Role;
 import dev.mailvault.core.demo.DemoStep;
 import dev.mailvault.core.devices.DeviceType;
+import dev.mailvault.core.devices.ReentryScope;
 import dev.mailvault.core.devices.ReentrySteps;
 import dev.mailvault.core.provider.ProviderCatalog;
 import dev.mailvault.core.remind.ReminderCounts;
@@ -95,9 +96,9 @@ class DemoCommandTest {
         String devices = out.substring(out.indexOf("$ vault devices --stale"), out.indexOf("$ vault remind"));
         assertThat(devices)
                 .contains("iPhone", "Home PC", rotating.value())
-                .contains(ReentrySteps.forType(DeviceType.IPHONE, rotating, Locale.ENGLISH)
+                .contains(ReentrySteps.forType(DeviceType.IPHONE, rotating, ReentryScope.BOTH, Locale.ENGLISH)
                         .get(1))
-                .contains(ReentrySteps.forType(DeviceType.THUNDERBIRD, rotating, Locale.ENGLISH)
+                .contains(ReentrySteps.forType(DeviceType.THUNDERBIRD, rotating, ReentryScope.BOTH, Locale.ENGLISH)
                         .get(0));
         // remind: one overdue, one due soon
         assertThat(out).contains(ReminderTexts.countsSummary(new ReminderCounts(1, 1), Locale.ENGLISH));

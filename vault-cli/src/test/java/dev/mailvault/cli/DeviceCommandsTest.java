@@ -198,6 +198,83 @@ class DeviceCommandsTest {
     }
 
     @Nested
+    @DisplayName("with separate IMAP and SMTP passwords, after only one was rotated")
+    class OnePasswordRotated {
+        private static final String SABURO = "saburo@example.org";
+
+        @BeforeEach
+        void separatePasswords() {
+            Result added = cli.unlockedWith(
+                    "imap-pw-saburo\nsmtp-pw-saburo\n",
+                    "add",
+                    SABURO,
+                    "--imap",
+                    "imap.example.org:993",
+                    "--smtp",
+                    "smtp.example.org:465",
+                    "--separate-smtp-password");
+            assertThat(added.code()).as(added.err()).isZero();
+            for (String[] device : new String[][] {{"Phone", "android"}, {"iPhone", "iphone"}}) {
+                Result r = cli.unlocked("device", "add", device[0], "--type", device[1], "--uses", SABURO);
+                assertThat(r.code()).as(r.err()).isZero();
+            }
+        }
+
+        private void rotate(String kind) {
+            Result pending = cli.unlockedWith("new-" + kind + "-pw-saburo\n", "rotate", SABURO, "--kind", kind);
+            assertThat(pending.code()).as(pending.err()).isZero();
+            Result promoted = cli.unlocked("rotate", SABURO, "--kind", kind, "--promote", "--yes");
+            assertThat(promoted.code()).as(promoted.err()).isZero();
+        }
+
+        @Test
+        @DisplayName("a new IMAP password: the steps replace the incoming password and leave the SMTP one alone")
+        void imapOnly() throws Exception {
+            rotate("imap");
+            Result r = cli.unlocked("devices", SABURO);
+            assertThat(r.code()).isEqualTo(ExitCodes.FINDINGS);
+            assertThat(r.out())
+                    .contains("Phone (Android (Gmail app)): type in the new password of " + SABURO + " (imap)")
+                    .contains("Under Server settings tap Incoming settings and replace the password.")
+                    .contains("Leave Outgoing settings as they are: the outgoing password has not changed.")
+                    .contains("Tap Account, then tap Password, delete the old password and type the new one.")
+                    .contains("Leave the Password under SMTP (Outgoing Mail Server) as it is")
+                    .doesNotContain("Tap Outgoing settings and replace the password there too.")
+                    .doesNotContain("replace its Password too");
+            Result ja = cli.unlocked("--lang", "ja", "devices", SABURO);
+            assertThat(ja.out())
+                    .contains("「送信設定」はそのままにします。")
+                    .contains("「送信メールサーバ」の「SMTP」の「パスワード」はそのままにします。")
+                    .doesNotContain("「送信設定」をタップし、そこのパスワードも入れ替えます。");
+            JsonNode reentry = JSON.readTree(
+                            cli.unlocked("devices", SABURO, "--json").out())
+                    .get("reentry");
+            assertThat(reentry).hasSize(2);
+            for (JsonNode each : reentry) {
+                assertThat(each.get("credentials").toString()).isEqualTo("[\"imap\"]");
+                assertThat(each.get("steps").toString())
+                        .contains("has not changed")
+                        .doesNotContain("too");
+            }
+        }
+
+        @Test
+        @DisplayName("a new SMTP password: the steps replace the outgoing password and leave the IMAP one alone")
+        void smtpOnly() {
+            rotate("smtp");
+            Result r = cli.unlocked("devices", "--stale");
+            assertThat(r.code()).isEqualTo(ExitCodes.FINDINGS);
+            assertThat(r.out())
+                    .contains("type in the new password of " + SABURO + " (smtp)")
+                    .contains("Leave Incoming settings as they are: the incoming password has not changed.")
+                    .contains("Under Server settings tap Outgoing settings and replace the password there.")
+                    .contains("Tap Account. Leave the Password on that screen as it is")
+                    .doesNotContain("tap Incoming settings and replace the password")
+                    .doesNotContain("tap Password, delete the old password");
+        }
+    }
+
+    @Nested
     @DisplayName("device remove")
     class Remove {
         @BeforeEach

@@ -36,6 +36,32 @@ class DoctorCommandTest extends ServerTestBase {
     }
 
     @Test
+    @DisplayName("an Outlook.com account is a problem without any check: no password works there, exit 1")
+    void oauthOnlyProvider() {
+        Result added = cli.unlockedWith("Outl00k-Pass-Strong!\n", "add", "ichiro@outlook.com");
+        assertThat(added.code()).as(added.err()).isZero();
+
+        Result r = cli.unlocked("doctor", "ichiro@outlook.com");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(r.out())
+                .contains("- Problem: Outlook.com accepts no password for IMAP or SMTP: it wants its own sign-in"
+                        + " (OAuth).")
+                .contains("use a mail app that supports the provider's sign-in")
+                .contains("since 16 September 2024")
+                .doesNotContain("No problem found");
+        Result ja = cli.unlocked("--lang", "ja", "doctor", "ichiro@outlook.com");
+        assertThat(ja.code()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(ja.out()).contains("- 問題：Outlook.comはIMAP・SMTPでパスワードを受け付けず").contains("2024年9月16日");
+        JsonNode doc = json(cli.unlocked("doctor", "ichiro@outlook.com", "--json"));
+        assertThat(doc.get("problems").asBoolean()).isTrue();
+        JsonNode finding = doc.get("findings").get(0);
+        assertThat(finding.get("code").asText()).isEqualTo("OAUTH_REQUIRED");
+        assertThat(finding.get("severity").asText()).isEqualTo("problem");
+        assertThat(finding.get("protocol").isNull()).isTrue();
+    }
+
+    @Test
     @DisplayName("--check runs a fresh check first; a healthy account exits 0")
     void checkHealthy() {
         String a = account("healthy", "right-pw", "right-pw");

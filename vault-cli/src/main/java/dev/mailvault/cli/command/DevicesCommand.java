@@ -8,6 +8,8 @@ import dev.mailvault.cli.output.AccountJson;
 import dev.mailvault.cli.output.Json;
 import dev.mailvault.cli.output.Table;
 import dev.mailvault.core.VaultSession;
+import dev.mailvault.core.account.AccountInfo;
+import dev.mailvault.core.account.AccountSpec;
 import dev.mailvault.core.account.Address;
 import dev.mailvault.core.devices.DeviceInfo;
 import dev.mailvault.core.devices.StaleDevices;
@@ -48,14 +50,16 @@ public final class DevicesCommand extends VaultSubcommand {
     public Integer call() {
         Optional<Address> only = Optional.ofNullable(addressText).map(this::address);
         List<DeviceInfo> devices;
+        List<AccountSpec> accounts;
         ZoneId zone;
         try (VaultSession session = unlock()) {
             only.ifPresent(a -> account(session, a));
             devices = session.devices();
+            accounts = session.accounts().stream().map(AccountInfo::spec).toList();
             zone = session.clock().getZone();
         }
         List<Shown> shown = shown(devices, only);
-        List<Reentry> reentries = reentries(StaleDevices.list(devices, only, texts().locale()));
+        List<Reentry> reentries = reentries(StaleDevices.list(devices, accounts, only, texts().locale()));
         if (json.json) {
             Json.print(out(), g -> writeJson(g, shown, reentries));
         } else {

@@ -1,5 +1,6 @@
 package dev.mailvault.core.devices;
 
+import dev.mailvault.core.account.AccountSpec;
 import dev.mailvault.core.account.Address;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.ResourceBundle;
 
 /**
  * How to type a changed password into each kind of device, in Japanese or English, from this
- * package's {@code steps} bundle. The menu names are the ones the device shows in that language.
+ * package's {@code steps} bundle, for the IMAP password, the SMTP password or both ({@link
+ * ReentryScope}). The menu names are the ones the device shows in that language.
  */
 public final class ReentrySteps {
     private static final String BUNDLE = "dev.mailvault.core.devices.steps";
@@ -16,14 +18,23 @@ public final class ReentrySteps {
 
     private ReentrySteps() {}
 
-    /** The steps in order, with the account's address filled in. */
-    public static List<String> forType(DeviceType type, Address account, Locale locale) {
+    /**
+     * The steps in order for entering the passwords {@code scope} names on this kind of device, with
+     * the account's address filled in.
+     */
+    public static List<String> forType(DeviceType type, Address account, ReentryScope scope, Locale locale) {
         ResourceBundle bundle = bundle(locale);
+        String prefix = type.id() + "." + scope.id() + ".";
         List<String> steps = new ArrayList<>();
-        for (int n = 1; bundle.containsKey(type.id() + "." + n); n++) {
-            steps.add(bundle.getString(type.id() + "." + n).replace(ACCOUNT, account.value()));
+        for (int n = 1; bundle.containsKey(prefix + n); n++) {
+            steps.add(bundle.getString(prefix + n).replace(ACCOUNT, account.value()));
         }
         return List.copyOf(steps);
+    }
+
+    /** The steps for what {@code device} needs typed in for {@code account} (see {@link ReentryScope#of(DeviceInfo, AccountSpec)}). */
+    public static List<String> forDevice(DeviceInfo device, AccountSpec account, Locale locale) {
+        return forType(device.type(), account.address(), ReentryScope.of(device, account), locale);
     }
 
     /** The name users know the device type by, for example "Windows メール(Windows 10/11)". */

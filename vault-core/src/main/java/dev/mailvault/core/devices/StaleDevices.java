@@ -1,5 +1,6 @@
 package dev.mailvault.core.devices;
 
+import dev.mailvault.core.account.AccountSpec;
 import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.CredentialRef;
 import java.time.Instant;
@@ -29,20 +30,24 @@ public final class StaleDevices {
 
     /**
      * Every use that needs re-entry, optionally only for one account, ordered by device name, then
-     * account, then credential.
+     * account, then credential. The steps of a use are those for all of that device's stale
+     * passwords of the same account, so they name only the passwords that changed ({@code accounts}
+     * says which accounts use one password for IMAP and SMTP).
      */
-    public static List<Entry> list(List<DeviceInfo> devices, Optional<Address> account, Locale locale) {
+    public static List<Entry> list(
+            List<DeviceInfo> devices, List<AccountSpec> accounts, Optional<Address> account, Locale locale) {
         List<Entry> entries = new ArrayList<>();
         for (DeviceInfo device : devices) {
             for (DeviceInfo.Use use : device.uses()) {
                 if (use.needsReentry()
                         && account.map(a -> a.compareTo(use.account()) == 0).orElse(true)) {
-                    entries.add(new Entry(
-                            device,
-                            use.account(),
-                            use.credential(),
-                            use.receivedAt(),
-                            ReentrySteps.forType(device.type(), use.account(), locale)));
+                    List<String> steps = accounts.stream()
+                            .filter(a -> a.address().compareTo(use.account()) == 0)
+                            .findFirst()
+                            .map(spec -> ReentrySteps.forDevice(device, spec, locale))
+                            .orElseGet(() ->
+                                    ReentrySteps.forType(device.type(), use.account(), ReentryScope.BOTH, locale));
+                    entries.add(new Entry(device, use.account(), use.credential(), use.receivedAt(), steps));
                 }
             }
         }

@@ -85,6 +85,11 @@ public final class Doctor {
             add(FindingCode.UNCONFIRMED_SETTINGS, null, null, (Localized)
                     locale -> provider.unconfirmedNotice(locale).orElseThrow());
         }
+        if (provider.oauthOnly()) {
+            // no check is made against such a provider (verify skips it), so the catalog is the evidence
+            add(FindingCode.OAUTH_REQUIRED, null, null, providerName(), new Msg("protocols.mail"), (Localized)
+                    locale -> provider.hint(Outcome.OAUTH_REQUIRED, locale).orElse(""));
+        }
         inspectStoredValues();
         compareServers();
         readChecks(checks);
@@ -273,14 +278,17 @@ public final class Doctor {
                         protocolName,
                         (Localized) provider::passwordKindDescription,
                         hintOr(check, Outcome.APP_PASSWORD_REQUIRED, "hint.appPassword"));
-            case OAUTH_REQUIRED ->
-                add(
-                        FindingCode.OAUTH_REQUIRED,
-                        ref,
-                        protocol,
-                        providerName(),
-                        protocolName,
-                        hintOr(check, Outcome.OAUTH_REQUIRED, "note.none"));
+            case OAUTH_REQUIRED -> {
+                if (!provider.oauthOnly()) { // else said once for the whole account, above
+                    add(
+                            FindingCode.OAUTH_REQUIRED,
+                            ref,
+                            protocol,
+                            providerName(),
+                            protocolName,
+                            hintOr(check, Outcome.OAUTH_REQUIRED, "note.none"));
+                }
+            }
             case PASSWORD_EXPIRED ->
                 add(FindingCode.PASSWORD_EXPIRED, ref, protocol, providerName(), protocolName, portalName());
             case ACCOUNT_LOCKED ->

@@ -172,7 +172,11 @@ class DemoTest {
                     .containsExactly(RotationOutcome.PROMOTED);
             assertThat(session.account(rotating).imapCredential().hasPending()).isFalse();
             assertThat(session.history(rotating, CredentialRef.IMAP)).hasSize(1);
-            List<StaleDevices.Entry> stale = StaleDevices.list(session.devices(), Optional.empty(), Locale.ENGLISH);
+            List<StaleDevices.Entry> stale = StaleDevices.list(
+                    session.devices(),
+                    session.accounts().stream().map(AccountInfo::spec).toList(),
+                    Optional.empty(),
+                    Locale.ENGLISH);
             assertThat(stale).extracting(e -> e.device().name()).containsExactly("Home PC", "iPhone");
             assertThat(stale).allSatisfy(e -> assertThat(e.steps()).isNotEmpty());
         }

@@ -293,6 +293,39 @@ class DoctorTest {
         }
 
         @Test
+        @DisplayName("an OAuth-only provider is a problem even without a check: no password works, use its sign-in")
+        void oauthOnlyProvider() {
+            Diagnosis d = diagnose(new AccountBuilder("outlook", "ichiro@outlook.com"), imap(GOOD), List.of());
+            assertThat(d.hasProblems()).isTrue();
+            assertThat(d.has(FindingCode.NO_PROBLEM_FOUND)).isFalse();
+            Finding oauth = only(d, FindingCode.OAUTH_REQUIRED);
+            assertThat(oauth.severity()).isEqualTo(Severity.PROBLEM);
+            assertThat(oauth.protocol()).isEmpty();
+            assertThat(oauth.credential()).isEmpty();
+            assertThat(d.problems()).containsExactly(oauth);
+            assertThat(oauth.text(Locale.ENGLISH))
+                    .startsWith("Outlook.com accepts no password for IMAP or SMTP")
+                    .contains("sign-in (OAuth)")
+                    .contains("use a mail app that supports the provider's sign-in")
+                    .contains("since 16 September 2024");
+            assertThat(oauth.text(Locale.JAPANESE))
+                    .startsWith("Outlook.comはIMAP・SMTPでパスワードを受け付けず")
+                    .contains("サインイン（OAuth）")
+                    .contains("2024年9月16日");
+        }
+
+        @Test
+        @DisplayName("an OAuth-only provider's skipped checks and refusals are not explained a second time")
+        void oauthOnlyOnce() {
+            List<CheckResult> checks = List.of(
+                    check(Protocol.IMAP, Slot.CURRENT, Outcome.SKIPPED, daysAgo(1), "OAUTH_ONLY"),
+                    check(Protocol.SMTP, Outcome.OAUTH_REQUIRED, daysAgo(1)));
+            Diagnosis d = diagnose(new AccountBuilder("outlook", "ichiro@outlook.com"), imap(GOOD), checks);
+            assertThat(only(d, FindingCode.OAUTH_REQUIRED).protocol()).isEmpty();
+            assertThat(d.has(FindingCode.CHECK_SKIPPED)).isTrue();
+        }
+
+        @Test
         @DisplayName("AUTH_FAILED right after a rotation: the provider or a device has not been updated")
         void afterRotation() {
             AccountBuilder account = new AccountBuilder("softbank", "taro@i.softbank.jp").changed(daysAgo(2), 3);

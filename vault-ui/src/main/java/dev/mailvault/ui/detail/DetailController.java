@@ -204,7 +204,7 @@ public final class DetailController {
             view.credentials.getChildren().add(credentialRow(account, credential));
         }
         renderChecks(data.checks());
-        renderDevices(account.address(), data.devices());
+        renderDevices(account.spec(), data.devices());
         renderHistory(data);
         renderDiagnosis(data.diagnosis());
         view.showContent(true);
@@ -334,7 +334,7 @@ public final class DetailController {
         }
     }
 
-    private void renderDevices(Address address, List<DeviceInfo> devices) {
+    private void renderDevices(AccountSpec account, List<DeviceInfo> devices) {
         view.devices.getChildren().clear();
         if (devices.isEmpty()) {
             Label none = new Label(texts.get("detail.noDevices"));
@@ -344,11 +344,12 @@ public final class DetailController {
             return;
         }
         for (DeviceInfo device : devices) {
-            view.devices.getChildren().add(deviceRow(address, device));
+            view.devices.getChildren().add(deviceRow(account, device));
         }
     }
 
-    private VBox deviceRow(Address address, DeviceInfo device) {
+    private VBox deviceRow(AccountSpec account, DeviceInfo device) {
+        Address address = account.address();
         boolean stale = device.uses().stream().anyMatch(u -> u.account().equals(address) && u.needsReentry());
         Label name = new Label(device.name());
         name.getStyleClass().add(Styles.TEXT_BOLD);
@@ -371,7 +372,7 @@ public final class DetailController {
             top.getChildren().add(done);
             VBox steps = new VBox(2);
             steps.getStyleClass().add("steps");
-            List<String> lines = ReentrySteps.forType(device.type(), address, texts.locale());
+            List<String> lines = ReentrySteps.forDevice(device, account, texts.locale());
             for (int i = 0; i < lines.size(); i++) {
                 Label step = new Label((i + 1) + ". " + lines.get(i));
                 step.setWrapText(true);

@@ -2,6 +2,7 @@ package dev.mailvault.ui.rotation;
 
 import atlantafx.base.theme.Styles;
 import dev.mailvault.core.account.AccountInfo;
+import dev.mailvault.core.account.AccountSpec;
 import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.CredentialKind;
 import dev.mailvault.core.account.CredentialRef;
@@ -36,6 +37,7 @@ public final class RotationWizardController {
     private final AppContext context;
     private final Texts texts;
     private final Address address;
+    private final AccountSpec spec;
     private final CredentialRef ref;
     private final String credentialName;
     private final Runnable onChanged;
@@ -51,6 +53,7 @@ public final class RotationWizardController {
         this.context = context;
         this.texts = context.texts();
         this.address = account.address();
+        this.spec = account.spec();
         this.ref = ref;
         this.credentialName = credentialName;
         this.onChanged = onChanged;
@@ -288,7 +291,7 @@ public final class RotationWizardController {
             });
             VBox steps = new VBox(2);
             steps.getStyleClass().add("steps");
-            for (String line : ReentrySteps.forType(device.type(), address, texts.locale())) {
+            for (String line : ReentrySteps.forDevice(device, spec, texts.locale())) {
                 Label step = new Label("· " + line);
                 step.setWrapText(true);
                 step.getStyleClass().add(Styles.TEXT_SMALL);
