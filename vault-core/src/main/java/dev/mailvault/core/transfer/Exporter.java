@@ -124,7 +124,8 @@ public final class Exporter {
                     Optional.of(spec.smtp()),
                     spec.smtpLogin().equals(spec.imapLogin()) ? Optional.empty() : Optional.of(spec.smtpLogin()),
                     spec.providerId(),
-                    spec.policy().spec());
+                    spec.policy().spec(),
+                    spec.caCertPem());
             notes = (spec.notes().isEmpty() ? "" : spec.notes() + "\n\n") + String.join("\n", lines);
         } else {
             title = name + " (" + ref + ")";

@@ -13,6 +13,7 @@ import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.CredentialInfo;
 import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.account.Endpoint;
+import dev.mailvault.core.crypto.LocalCertificate;
 import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.remind.RotationPolicy;
 import dev.mailvault.core.testing.TestVaults;
@@ -38,7 +39,13 @@ class ExportTest {
     VaultSession vault;
     Path home;
 
-    /** A vault with every kind of record, plus an account with a display name, notes and a Japanese secret. */
+    static final String CA_PEM =
+            LocalCertificate.builder("dns:ca.example").build().pem();
+
+    /**
+     * A vault with every kind of record, plus an account with a display name, notes, its own CA
+     * certificate and a Japanese secret.
+     */
     @BeforeAll
     void fill(@TempDir Path dir) {
         home = dir;
@@ -54,7 +61,7 @@ class ExportTest {
                         "taro",
                         null,
                         true,
-                        null,
+                        CA_PEM,
                         "first line, with a comma\nsecond \"line\"",
                         RotationPolicy.parse("90d")),
                 TestVaults.secret("パスワード,\"x\"\n2"),
