@@ -64,9 +64,10 @@ public final class Exporter {
     /**
      * Every account's current credentials in clear, one row per credential, under KeePassXC's CSV
      * header; {@link Importer} with {@link ImportFormat#KEEPASSXC_CSV} reads it back. The IMAP
-     * row of an account carries its servers, SMTP login, provider and policy as {@code Key: value}
-     * lines after its notes; pending values, history, devices, checks and pinned certificates are
-     * not exported (the backup has them).
+     * row of an account carries its servers, SMTP login, provider, policy and its own CA certificate
+     * (if any: the PEM text in base64 on one line) as {@code Key: value} lines after its notes;
+     * pending values, history, devices, checks and pinned certificates are not exported (the backup
+     * has them).
      */
     public static ExportResult keepassxcCsv(VaultSession session, Path target) {
         Path out = target.toAbsolutePath();
@@ -124,7 +125,8 @@ public final class Exporter {
                     Optional.of(spec.smtp()),
                     spec.smtpLogin().equals(spec.imapLogin()) ? Optional.empty() : Optional.of(spec.smtpLogin()),
                     spec.providerId(),
-                    spec.policy().spec());
+                    spec.policy().spec(),
+                    spec.caCertPem());
             notes = (spec.notes().isEmpty() ? "" : spec.notes() + "\n\n") + String.join("\n", lines);
         } else {
             title = name + " (" + ref + ")";

@@ -13,6 +13,7 @@ import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.CredentialInfo;
 import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.account.Endpoint;
+import dev.mailvault.core.crypto.LocalCertificate;
 import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.remind.RotationPolicy;
 import dev.mailvault.core.testing.TestVaults;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,13 @@ class ExportTest {
     VaultSession vault;
     Path home;
 
-    /** A vault with every kind of record, plus an account with a display name, notes and a Japanese secret. */
+    static final String CA_PEM =
+            LocalCertificate.builder("dns:ca.example").build().pem();
+
+    /**
+     * A vault with every kind of record, plus an account with a display name, notes, its own CA
+     * certificate and a Japanese secret.
+     */
     @BeforeAll
     void fill(@TempDir Path dir) {
         home = dir;
@@ -54,7 +62,7 @@ class ExportTest {
                         "taro",
                         null,
                         true,
-                        null,
+                        CA_PEM,
                         "first line, with a comma\nsecond \"line\"",
                         RotationPolicy.parse("90d")),
                 TestVaults.secret("パスワード,\"x\"\n2"),
@@ -186,6 +194,62 @@ class ExportTest {
                                         .changedAt())
                                 .isEqualTo(c.changedAt());
                     }
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("carries an account's CA certificate on one line; an account without one gets no such line")
+        void caCertificateLine(@TempDir Path out) throws Exception {
+            Path csv = out.resolve("export.csv");
+            Exporter.keepassxcCsv(vault, csv);
+            String text = Files.readString(csv);
+            String encoded = Base64.getEncoder().encodeToString(CA_PEM.getBytes(StandardCharsets.UTF_8));
+            assertThat(text)
+                    .containsOnlyOnce("Mail Vault CA certificate: ")
+                    .contains("Mail Vault CA certificate: " + encoded + "\"");
+        }
+
+        @Test
+        @DisplayName("with a damaged CA certificate line: refused naming the file and the entry, nothing written")
+        void damagedCaCertificate(@TempDir Path out) throws Exception {
+            Path csv = out.resolve("export.csv");
+            Exporter.keepassxcCsv(vault, csv);
+            String text = Files.readString(csv);
+            String key = "Mail Vault CA certificate: ";
+            int start = text.indexOf(key) + key.length();
+            int end = text.indexOf('"', start);
+            String value = text.substring(start, end);
+            String line = "line "
+                    + (text.substring(0, text.indexOf("\"Mail Vault\",\"ヤフー"))
+                                    .lines()
+                                    .count()
+                            + 1);
+            Base64.Encoder b64 = Base64.getEncoder();
+            List<String> damaged = List.of(
+                    value.substring(0, value.length() / 2),
+                    value.substring(0, 40) + "*" + value.substring(41),
+                    b64.encodeToString("not a certificate".getBytes(StandardCharsets.UTF_8)),
+                    b64.encodeToString("-----BEGIN CERTIFICATE-----\nMIIBAAAA\n-----END CERTIFICATE-----\n"
+                            .getBytes(StandardCharsets.UTF_8)),
+                    b64.encodeToString(new byte[] {(byte) 0xff, (byte) 0xfe, 0}));
+            try (VaultSession fresh = TransferFixtures.emptyVault(out)) {
+                String before = TransferFixtures.fileState(fresh.file());
+                for (String bad : damaged) {
+                    byte[] content =
+                            (text.substring(0, start) + bad + text.substring(end)).getBytes(StandardCharsets.UTF_8);
+                    assertThatThrownBy(() -> {
+                                try (ImportPlan plan =
+                                        new Importer(SERVERS).read(content, ImportFormat.KEEPASSXC_CSV, "export.csv")) {
+                                    plan.apply(fresh);
+                                }
+                            })
+                            .as(bad)
+                            .isInstanceOf(BadInputException.class)
+                            .hasMessageStartingWith("export.csv: " + line + ": ")
+                            .hasMessageContaining("ca certificate");
+                    assertThat(fresh.accounts()).isEmpty();
+                    assertThat(TransferFixtures.fileState(fresh.file())).isEqualTo(before);
                 }
             }
         }

@@ -163,7 +163,7 @@ public final class LoginEntries {
                 imapLogin,
                 smtpLogin,
                 true,
-                null,
+                notes.mailVaultCaCertificate().orElse(null),
                 notes.userNotes(),
                 notes.mailVaultPolicy().orElse(null));
         Candidate c = new Candidate(e.source(), e.label(), spec);

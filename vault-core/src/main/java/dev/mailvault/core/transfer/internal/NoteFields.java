@@ -6,7 +6,13 @@ import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.account.Endpoint;
 import dev.mailvault.core.remind.RotationPolicy;
 import dev.mailvault.core.verify.Protocol;
+import dev.mailvault.core.verify.TrustAnchors;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,6 +31,7 @@ public final class NoteFields {
     static final String CREDENTIAL = "Mail Vault credential";
     static final String PROVIDER = "Mail Vault provider";
     static final String POLICY = "Mail Vault policy";
+    static final String CA_CERT = "Mail Vault CA certificate";
     static final String SMTP = "SMTP";
     static final String SMTP_LOGIN = "SMTP login";
 
@@ -38,6 +45,7 @@ public final class NoteFields {
     private CredentialRef credential;
     private String provider;
     private RotationPolicy policy;
+    private String caCertPem;
 
     private NoteFields(String userNotes) {
         this.userNotes = userNotes;
@@ -66,6 +74,7 @@ public final class NoteFields {
         out.credential = f.credential;
         out.provider = f.provider;
         out.policy = f.policy;
+        out.caCertPem = f.caCertPem;
         return out;
     }
 
@@ -111,6 +120,10 @@ public final class NoteFields {
                 policy = mine(key, () -> RotationPolicy.parse(value));
                 return true;
             }
+            case "mail vault ca certificate" -> {
+                caCertPem = mine(key, () -> caCertificate(value));
+                return true;
+            }
             default -> {
                 return false;
             }
@@ -123,6 +136,36 @@ public final class NoteFields {
         } catch (BadInputException e) {
             throw new BadInputException("the notes line '" + key + "' does not read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The PEM text of a {@code Mail Vault CA certificate} line: the text's UTF-8 bytes in base64 on
+     * one line, so that a PEM of several lines survives a CSV cell and reads back exactly. What
+     * decodes must hold at least one X.509 certificate that parses, as {@code --ca-cert} expects.
+     */
+    private static String caCertificate(String value) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("not base64 (" + e.getMessage() + ")", e);
+        }
+        String pem;
+        try {
+            pem = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new BadInputException("does not decode to text", e);
+        }
+        if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
+            throw new BadInputException("holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+        }
+        TrustAnchors.withCa(pem);
+        return pem;
     }
 
     /** The notes without the lines read here, trailing blank lines dropped. */
@@ -159,15 +202,31 @@ public final class NoteFields {
         return Optional.ofNullable(policy);
     }
 
-    /** The lines the exporter appends to an account's notes. */
+    /** The account's own CA certificate (PEM), exactly as exported. */
+    public Optional<String> mailVaultCaCertificate() {
+        return Optional.ofNullable(caCertPem);
+    }
+
+    /**
+     * The lines the exporter appends to an account's notes; a {@code caCertPem} that is empty adds
+     * no line.
+     */
     public static List<String> exportLines(
-            Address address, Optional<Endpoint> smtp, Optional<String> smtpLogin, String provider, String policy) {
+            Address address,
+            Optional<Endpoint> smtp,
+            Optional<String> smtpLogin,
+            String provider,
+            String policy,
+            String caCertPem) {
         List<String> lines = new ArrayList<>();
         lines.add(ADDRESS + ": " + address.value());
         smtp.ifPresent(e -> lines.add(SMTP + ": " + MailUrls.url(Protocol.SMTP, e)));
         smtpLogin.ifPresent(l -> lines.add(SMTP_LOGIN + ": " + l));
         lines.add(PROVIDER + ": " + provider);
         lines.add(POLICY + ": " + policy);
+        if (!caCertPem.isEmpty()) {
+            lines.add(CA_CERT + ": " + Base64.getEncoder().encodeToString(caCertPem.getBytes(StandardCharsets.UTF_8)));
+        }
         return lines;
     }
 
