@@ -46,7 +46,9 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     public int handleParseException(ParameterException ex, String[] args) {
         PrintWriter err = ex.getCommandLine().getErr();
         err.println(texts.get(
-                "err.parse", describe(ex), ex.getCommandLine().getCommandSpec().qualifiedName()));
+                "err.parse",
+                describe(ex, args),
+                ex.getCommandLine().getCommandSpec().qualifiedName()));
         if (debug) {
             ex.printStackTrace(err);
         }
@@ -63,13 +65,20 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         return ExitCodes.of(ex);
     }
 
-    private String describe(ParameterException ex) {
+    private String describe(ParameterException ex, String[] argv) {
         if (ex instanceof WordedParameterException) {
             return ex.getMessage();
+        }
+        if (ex.getArgSpec() != null && ex.getValue() != null && passwordFlag(ex.getArgSpec())) {
+            return texts.get("err.passwordFlagValue", name(ex.getArgSpec()));
         }
         if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
             List<String> args = unmatched.getUnmatched();
             String first = args.isEmpty() ? "" : args.get(0);
+            OptionSpec before = optionBefore(ex.getCommandLine(), argv, first);
+            if (before != null && passwordFlag(before)) {
+                return texts.get("err.afterPasswordFlag", name(before));
+            }
             String message = unmatched.isUnknownOption()
                     ? texts.get("err.unknownOption", first)
                     : texts.get("err.unexpectedArgument", first);
@@ -88,7 +97,29 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
                     ? texts.get("err.invalidValue", ex.getValue(), name(ex.getArgSpec()))
                     : texts.get("err.invalidArgument", ex.getValue(), name(ex.getArgSpec()));
         }
-        return texts.get("err.usage", ex.getMessage());
+        String message = ex.getMessage() == null ? "" : ex.getMessage().strip();
+        // picocli's own sentences end without a stop; the next sentence must not run into them
+        return texts.get("err.usage", message.matches(".*[.!?。]$") ? message : message + ".");
+    }
+
+    /**
+     * A flag (no value) named for a password: what follows it, attached or as the next word, may
+     * be the password itself, typed out of habit, and is never repeated back.
+     */
+    private static boolean passwordFlag(ArgSpec spec) {
+        return spec instanceof OptionSpec option
+                && option.arity().max() == 0
+                && option.longestName().contains("password");
+    }
+
+    /** The option of {@code commandLine} just before the first {@code word} in {@code argv}, if any. */
+    private static OptionSpec optionBefore(CommandLine commandLine, String[] argv, String word) {
+        for (int i = 1; i < argv.length; i++) {
+            if (argv[i].equals(word)) {
+                return commandLine.getCommandSpec().findOption(argv[i - 1]);
+            }
+        }
+        return null;
     }
 
     private String describe(Exception ex) {

@@ -67,4 +67,23 @@ class SecretHygieneTest {
         Result reveal = cli.run("new master\n", "--password-stdin", "show", ADDRESS, "--reveal", "--history");
         assertThat(reveal.out()).contains(NEW_SECRET, SECRET, SMTP_SECRET);
     }
+
+    @Test
+    @DisplayName("a password typed after a password flag out of habit is refused (exit 2) and never repeated back")
+    void passwordAfterFlagNotEchoed() {
+        Cli cli = Cli.withEmptyVault(dir);
+        cli.unlockedWith(
+                SECRET + "\n", "add", ADDRESS, "--imap", "imap.example.jp:993", "--smtp", "smtp.example.jp:587");
+        for (String lang : new String[] {"en", "ja"}) {
+            Result attached = cli.unlocked("--lang", lang, "edit", ADDRESS, "--password=" + NEW_SECRET);
+            Result separate = cli.unlocked("--lang", lang, "edit", ADDRESS, "--password", NEW_SECRET);
+            Result global = cli.run("", "--lang", lang, "--password-stdin=" + NEW_SECRET, "list");
+            for (Result r : List.of(attached, separate, global)) {
+                assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+                assertThat(r.both()).doesNotContain(NEW_SECRET).contains("--password");
+            }
+        }
+        assertThat(cli.unlocked("edit", ADDRESS, "--password", NEW_SECRET).err())
+                .contains("not shown");
+    }
 }
