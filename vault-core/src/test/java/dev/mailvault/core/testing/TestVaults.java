@@ -44,6 +44,11 @@ public final class TestVaults {
     }
 
     public static AccountSpec spec(String address) {
+        return spec(address, null);
+    }
+
+    /** {@link #spec(String)} with the account's own CA certificate. */
+    public static AccountSpec spec(String address, String caCertPem) {
         return new AccountSpec(
                 Address.of(address),
                 "",
@@ -53,7 +58,7 @@ public final class TestVaults {
                 null,
                 null,
                 true,
-                null,
+                caCertPem,
                 null,
                 RotationPolicy.DEFAULT);
     }

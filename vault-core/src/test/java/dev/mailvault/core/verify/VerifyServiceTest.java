@@ -79,13 +79,17 @@ class VerifyServiceTest {
     }
 
     private Address account(String address, String storedPassword, String serverPassword) {
+        return account(address, storedPassword, serverPassword, server.smtps("127.0.0.1"));
+    }
+
+    private Address account(String address, String storedPassword, String serverPassword, Endpoint smtp) {
         server.user(address, serverPassword);
         AccountSpec spec = new AccountSpec(
                 Address.of(address),
                 "",
                 "generic",
                 server.imaps("127.0.0.1"),
-                server.smtps("127.0.0.1"),
+                smtp,
                 null,
                 null,
                 true,
@@ -231,21 +235,11 @@ class VerifyServiceTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        server.user("half@mv-test.example", "new-password");
-        AccountSpec spec = new AccountSpec(
-                Address.of("half@mv-test.example"),
-                "",
-                "generic",
-                server.imaps("127.0.0.1"),
-                new Endpoint("127.0.0.1", closedPort, Security.TLS),
-                null,
-                null,
-                true,
-                caPem,
-                null,
-                RotationPolicy.DEFAULT);
-        session.addAccount(spec, secret("old-password"), null);
-        Address a = spec.address();
+        Address a = account(
+                "half@mv-test.example",
+                "old-password",
+                "new-password",
+                new Endpoint("127.0.0.1", closedPort, Security.TLS));
         clock.advance(Duration.ofMinutes(1));
         new RotationService(session, catalog, new SecureRandom())
                 .start(a, CredentialRef.IMAP, secret("new-password"), false, Optional.empty());

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailvault.core.VaultService;
 import dev.mailvault.core.VaultSession;
-import dev.mailvault.core.account.AccountSpec;
-import dev.mailvault.core.account.Address;
-import dev.mailvault.core.account.Endpoint;
 import dev.mailvault.core.crypto.LocalCertificate;
-import dev.mailvault.core.remind.RotationPolicy;
 import dev.mailvault.core.testing.TestVaults;
 import dev.mailvault.core.testing.VaultContents;
 import java.io.ByteArrayOutputStream;
@@ -55,21 +51,7 @@ class NoPlaintextOnDiskTest {
         Path file = dir.resolve("vault.db");
         try (VaultSession s = TestVaults.create(service, file)) {
             VaultContents.fill(s);
-            s.addAccount(
-                    new AccountSpec(
-                            Address.of("ca-user@example.org"),
-                            "",
-                            "generic",
-                            Endpoint.parse("imap.example.net:993"),
-                            Endpoint.parse("smtp.example.net:465"),
-                            null,
-                            null,
-                            true,
-                            CA.pem(),
-                            null,
-                            RotationPolicy.DEFAULT),
-                    TestVaults.secret("ca-user-secret"),
-                    null);
+            s.addAccount(TestVaults.spec("ca-user@example.org", CA.pem()), TestVaults.secret("ca-user-secret"), null);
             // while open, recent changes live in the WAL
             assertNoPlaintext(file, file.resolveSibling("vault.db-wal"));
         }
