@@ -40,7 +40,7 @@ public final class VaultCli {
         Prescan early = Prescan.of(args);
         Texts texts = Texts.load(Lang.resolve(early.lang, context.env()));
         VaultCommand root = new VaultCommand(context, texts);
-        CommandLine commandLine = new CommandLine(root);
+        CommandLine commandLine = new CommandLine(root.spec());
         for (Class<? extends VaultSubcommand> subcommand : early.subcommands()) {
             commandLine.addSubcommand(subcommand);
         }

@@ -27,17 +27,22 @@ import dev.mailvault.core.VaultService;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.IGetter;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /**
  * The top command: global options (accepted before or after the subcommand) and the one list of
  * subcommands. A new command is one class added to {@link #SUBCOMMANDS}.
+ *
+ * <p>Unlike the subcommands, its model is built through picocli's programmatic API, not from
+ * annotations: the first annotation read makes the JVM generate a proxy class for each annotation
+ * type, which no class-data-sharing archive of Java 17 can hold, and that was about a quarter of
+ * {@code vault --version}. The options and texts are the same as an annotated root with
+ * {@code mixinStandardHelpOptions} (the same resource-bundle keys).
  */
-@Command(name = "vault", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class)
 public final class VaultCommand implements Callable<Integer> {
     /**
      * Every subcommand, in the order help lists them. Not in the {@code @Command} annotation: a run
@@ -70,36 +75,70 @@ public final class VaultCommand implements Callable<Integer> {
 
     private final CliContext context;
     private final Texts texts;
-
-    @Spec
-    private CommandSpec spec;
-
-    private String lang;
-
-    @Option(names = "--debug", scope = ScopeType.INHERIT)
-    private boolean debug;
-
-    @Option(names = "--vault", paramLabel = "FILE", scope = ScopeType.INHERIT)
-    private Path vault;
-
-    @Option(names = "--password-file", paramLabel = "FILE", scope = ScopeType.INHERIT)
-    private Path passwordFile;
-
-    @Option(names = "--password-stdin", scope = ScopeType.INHERIT)
-    private boolean passwordStdin;
+    private final CommandSpec spec;
+    private final OptionSpec debug = inherited("--debug", null, boolean.class).build();
+    private final OptionSpec vault = inherited("--vault", "FILE", Path.class).build();
+    private final OptionSpec passwordFile =
+            inherited("--password-file", "FILE", Path.class).build();
+    private final OptionSpec passwordStdin =
+            inherited("--password-stdin", null, boolean.class).build();
 
     public VaultCommand(CliContext context, Texts texts) {
         this.context = context;
         this.texts = texts;
+        LangCheck lang = new LangCheck();
+        spec = CommandSpec.wrapWithoutInspection(this)
+                .name("vault")
+                .versionProvider(new VersionProvider())
+                .addOption(OptionSpec.builder("-h", "--help")
+                        .usageHelp(true)
+                        .descriptionKey("mixinStandardHelpOptions.help")
+                        .build())
+                .addOption(OptionSpec.builder("-V", "--version")
+                        .versionHelp(true)
+                        .descriptionKey("mixinStandardHelpOptions.version")
+                        .build())
+                .addOption(debug)
+                .addOption(vault)
+                .addOption(passwordFile)
+                .addOption(passwordStdin)
+                .addOption(inherited("--lang", "ja|en", String.class)
+                        .getter(lang)
+                        .setter(lang)
+                        .hasInitialValue(false) // nothing to reset: unset is null, and null is no language
+                        .build());
     }
 
-    /** Validated here; the language itself was chosen before parsing (see {@link VaultCli}). */
-    @Option(names = "--lang", paramLabel = "ja|en", scope = ScopeType.INHERIT)
-    void setLang(String value) {
-        if (Lang.parse(value) == null) {
-            throw new WordedParameterException(spec.commandLine(), texts.get("err.lang", value));
+    /** The model to give picocli; subcommands are added to it by class. */
+    public CommandSpec spec() {
+        return spec;
+    }
+
+    private static OptionSpec.Builder inherited(String name, String paramLabel, Class<?> type) {
+        OptionSpec.Builder option = OptionSpec.builder(name).type(type).scopeType(ScopeType.INHERIT);
+        return paramLabel == null ? option : option.paramLabel(paramLabel);
+    }
+
+    /** {@code --lang}, validated when parsed; the language itself was chosen before (see {@link VaultCli}). */
+    private final class LangCheck implements IGetter, ISetter {
+        private String value;
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T get() {
+            return (T) value;
         }
-        lang = value;
+
+        @Override
+        public <T> T set(T newValue) {
+            String text = (String) newValue;
+            if (Lang.parse(text) == null) {
+                throw new WordedParameterException(spec.commandLine(), texts.get("err.lang", text));
+            }
+            T previous = get();
+            value = text;
+            return previous;
+        }
     }
 
     @Override
@@ -118,11 +157,7 @@ public final class VaultCommand implements Callable<Integer> {
     }
 
     public boolean debug() {
-        return debug;
-    }
-
-    public String lang() {
-        return lang;
+        return Boolean.TRUE.equals(debug.getValue());
     }
 
     public VaultService service() {
@@ -131,13 +166,16 @@ public final class VaultCommand implements Callable<Integer> {
 
     /** {@code --vault}, else {@code $VAULT_FILE}, else the XDG data folder. */
     public Path vaultFile() {
-        return (vault != null ? vault : VaultService.defaultVaultPath(context.env())).toAbsolutePath();
+        Path file = vault.getValue();
+        return (file != null ? file : VaultService.defaultVaultPath(context.env())).toAbsolutePath();
     }
 
     public MasterPassword masterPassword() {
-        if (passwordFile != null && passwordStdin) {
+        Path file = passwordFile.getValue();
+        boolean stdin = Boolean.TRUE.equals(passwordStdin.getValue());
+        if (file != null && stdin) {
             throw new UsageError(texts.get("err.twoPasswordSources"));
         }
-        return new MasterPassword(context, texts, passwordFile, passwordStdin);
+        return new MasterPassword(context, texts, file, stdin);
     }
 }
