@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailvault.cli.Cli.Result;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * A run builds the model of the one subcommand it needs; whatever the arguments, the help, the
@@ -61,5 +66,29 @@ class CommandModelTest {
             assertThat(r.code()).isZero();
             assertThat(r.out()).startsWith("vault ").contains("Java ");
         }
+    }
+
+    @Test
+    @DisplayName("no option or argument has a type whose converter the command leaves out")
+    void convertersLeftOutAreUnused() {
+        String[] excluded = Main.UNUSED_CONVERTERS.split(",");
+        for (Class<? extends VaultSubcommand> subcommand : VaultCommand.SUBCOMMANDS) {
+            CommandSpec spec = new CommandLine(subcommand).getCommandSpec();
+            for (ArgSpec arg : spec.args()) {
+                for (Class<?> type : types(arg)) {
+                    for (String regex : excluded) {
+                        assertThat(type.getName())
+                                .as("%s %s", spec.name(), arg.paramLabel())
+                                .doesNotMatch(regex);
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<Class<?>> types(ArgSpec arg) {
+        List<Class<?>> types = new ArrayList<>(List.of(arg.type()));
+        types.addAll(List.of(arg.auxiliaryTypes()));
+        return types;
     }
 }
