@@ -28,9 +28,12 @@ public final class AtomicFiles {
 
     /**
      * Refuses a target that {@link #write} would not replace: one whose folder does not exist, a
-     * folder, or a device, FIFO or socket (the rename would put a regular file in its place). A
-     * regular file or a symbolic link (replaced, not followed) passes. Callers may check early,
-     * before asking for a password; {@link #write} checks again.
+     * folder, or a device, FIFO or socket (the rename would put a regular file in its place), also
+     * when a symbolic link leads to one or to a process's open file: {@code /dev/stdout} is such a
+     * link, through {@code /proc/self/fd/1}, and run as root, replacing it would break standard
+     * output for the whole system. A regular file or another symbolic link (replaced, not
+     * followed) passes. Callers may check early, before asking for a password; {@link #write}
+     * checks again.
      */
     public static void checkTarget(Path target) {
         Path absolute = target.toAbsolutePath();
@@ -51,6 +54,28 @@ public final class AtomicFiles {
         if (existing.isOther()) {
             throw new BadInputException("cannot write " + target
                     + ": it is a device, FIFO or socket, not a regular file (give the name of a file)");
+        }
+        if (existing.isSymbolicLink() && leadsToSpecialFile(absolute)) {
+            throw new BadInputException("cannot write " + target
+                    + ": it is a symbolic link to a standard stream, device, FIFO or socket, not to a"
+                    + " regular file (give the name of a file)");
+        }
+    }
+
+    /** Whether a chain of symbolic links passes through /proc or ends at a device, FIFO or socket. */
+    private static boolean leadsToSpecialFile(Path link) {
+        Path hop = link;
+        try {
+            // as many links as Linux follows before it gives up (ELOOP)
+            for (int i = 0; i < 40 && Files.isSymbolicLink(hop); i++) {
+                hop = hop.getParent().resolve(Files.readSymbolicLink(hop)).normalize();
+                if (hop.startsWith("/proc")) {
+                    return true;
+                }
+            }
+            return Files.readAttributes(hop, BasicFileAttributes.class).isOther();
+        } catch (IOException e) {
+            return false; // a link to nothing, or to what we may not look at: replaced as a link
         }
     }
 

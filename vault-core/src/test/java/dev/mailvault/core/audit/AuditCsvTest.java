@@ -140,6 +140,33 @@ class AuditCsvTest {
     }
 
     @Test
+    @DisplayName("a symbolic link to a FIFO, a device or an open file (like /dev/stdout) is refused and left as it was")
+    void symbolicLinkToSpecialFile(@TempDir Path dir) throws Exception {
+        Path fifo = SpecialFiles.fifo(dir.resolve("pipe"));
+        Path regular = Files.writeString(dir.resolve("regular.txt"), "not an audit");
+        Path link = Files.createSymbolicLink(dir.resolve("audit.csv"), fifo);
+        Path toDevice = Files.createSymbolicLink(dir.resolve("null.csv"), Path.of("/dev/null"));
+        // as /dev/stdout reaches the file that standard output was redirected to: through /proc
+        Path throughProc = Files.createSymbolicLink(
+                dir.resolve("stdout.csv"),
+                Path.of("/proc/self/root").resolve(regular.toString().substring(1)));
+        Path chain = Files.createSymbolicLink(dir.resolve("chain.csv"), throughProc.getFileName());
+
+        for (Path target : List.of(link, toDevice, throughProc, chain)) {
+            assertThatThrownBy(() -> AuditCsv.write(target, report(), ZoneOffset.UTC, Locale.ENGLISH))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("cannot write " + target)
+                    .hasMessageContaining("symbolic link to a standard stream, device, FIFO or socket");
+            assertThat(Files.isSymbolicLink(target)).as(target.toString()).isTrue();
+        }
+        assertThat(SpecialFiles.isStillSpecial(fifo)).isTrue();
+        assertThat(Files.readString(regular)).isEqualTo("not an audit");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(fifo, regular, link, toDevice, throughProc, chain);
+        }
+    }
+
+    @Test
     @DisplayName("a folder the user may not write to is bad input: cannot write FILE: permission denied")
     void readOnlyFolder(@TempDir Path dir) throws Exception {
         Path folder = Files.createDirectory(dir.resolve("read-only"));
