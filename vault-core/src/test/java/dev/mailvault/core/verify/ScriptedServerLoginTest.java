@@ -162,6 +162,30 @@ class ScriptedServerLoginTest {
         }
 
         @Test
+        @DisplayName("a tagged OK [OVERQUOTA] is OK with the RFC 5530 code, its text the alert")
+        void okOverQuota() throws Exception {
+            try (ScriptedServer server = imapLoginAnswering("{tag} OK [OVERQUOTA] Mailbox is over its quota")) {
+                CheckResult r = imaps(server);
+
+                assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.OK);
+                assertThat(r.code()).isEqualTo("OVERQUOTA");
+                assertThat(r.alert()).isEqualTo("Mailbox is over its quota");
+            }
+        }
+
+        @Test
+        @DisplayName("a tagged OK [ALERT] is OK with no code (ALERT is not an RFC 5530 code), its text the alert")
+        void okTaggedAlert() throws Exception {
+            try (ScriptedServer server = imapLoginAnswering("{tag} OK [ALERT] Your password expires in 3 days")) {
+                CheckResult r = imaps(server);
+
+                assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.OK);
+                assertThat(r.code()).isEmpty();
+                assertThat(r.alert()).isEqualTo("Your password expires in 3 days");
+            }
+        }
+
+        @Test
         @DisplayName("a plain NO is AUTH_FAILED")
         void plainNo() throws Exception {
             try (ScriptedServer server = imapLoginAnswering("{tag} NO LOGIN failed")) {

@@ -58,6 +58,30 @@ final class Classifier {
             Map.entry("PRIVACYREQUIRED", Outcome.TLS_REQUIRED),
             Map.entry("CLIENTBUG", Outcome.PROTOCOL_ERROR));
 
+    /**
+     * Every response code RFC 5530 defines: the {@code code} of a result, whatever the answer (an OK
+     * may carry one too, as {@code OK [OVERQUOTA]}). Base IMAP's codes ({@code ALERT},
+     * {@code CAPABILITY}, ...) are not: an alert has a field of its own.
+     */
+    private static final Set<String> RFC5530_CODES = Set.of(
+            "UNAVAILABLE",
+            "AUTHENTICATIONFAILED",
+            "AUTHORIZATIONFAILED",
+            "EXPIRED",
+            "PRIVACYREQUIRED",
+            "CONTACTADMIN",
+            "NOPERM",
+            "INUSE",
+            "EXPUNGEISSUED",
+            "CORRUPTION",
+            "SERVERBUG",
+            "CLIENTBUG",
+            "CANNOT",
+            "LIMIT",
+            "OVERQUOTA",
+            "ALREADYEXISTS",
+            "NONEXISTENT");
+
     /** Texts the big providers use, matched case-insensitively anywhere in the answer. */
     private static final List<ProviderRules.TextRule> WELL_KNOWN_TEXTS = List.of(
             rule("application-specific password required|app password required", Outcome.APP_PASSWORD_REQUIRED),
@@ -151,10 +175,7 @@ final class Classifier {
             return null;
         }
         if (ev.protocol() == Protocol.IMAP) {
-            List<String> codes = new ArrayList<>();
-            codes.add(reply.code());
-            codes.addAll(reply.otherCodes());
-            for (String c : codes) {
+            for (String c : responseCodes(reply)) {
                 Outcome o = RFC5530.get(c);
                 if (o != null) {
                     return new Verdict(o, c, reply.text(), alert);
@@ -501,9 +522,20 @@ final class Classifier {
                 phase, success, String.valueOf(code), code, enhanced, List.of(), text.toString(), all.toString(), true);
     }
 
+    /** The response codes of an IMAP answer: the tagged line's first, then those of the untagged lines. */
+    private static List<String> responseCodes(Reply reply) {
+        List<String> codes = new ArrayList<>();
+        codes.add(reply.code());
+        codes.addAll(reply.otherCodes());
+        return codes;
+    }
+
     private static String codeOf(Protocol protocol, Reply reply) {
         if (protocol == Protocol.IMAP) {
-            return RFC5530.containsKey(reply.code()) ? reply.code() : "";
+            return responseCodes(reply).stream()
+                    .filter(RFC5530_CODES::contains)
+                    .findFirst()
+                    .orElse("");
         }
         if (reply.smtpCode() <= 0) {
             return "";

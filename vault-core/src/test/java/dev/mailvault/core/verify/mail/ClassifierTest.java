@@ -501,6 +501,24 @@ class ClassifierTest {
 
         assertThat(v.outcome()).isEqualTo(Outcome.OK);
         assertThat(v.alert()).isEqualTo("Maintenance tonight | Mailbox full");
+        assertThat(v.code())
+                .as("the RFC 5530 code of an untagged line of the answer")
+                .isEqualTo("OVERQUOTA");
+    }
+
+    @Test
+    @DisplayName("a response code that RFC 5530 does not define (CAPABILITY, ALERT) is no code on an OK")
+    void okWithoutRfc5530Code() {
+        Verdict v = Classifier.classify(imap(
+                null,
+                server(IMAP_GREETING),
+                client("LOGIN"),
+                server("* OK [ALERT] Maintenance tonight"),
+                server("A1 OK [CAPABILITY IMAP4rev1 IDLE] Logged in")));
+
+        assertThat(v.outcome()).isEqualTo(Outcome.OK);
+        assertThat(v.code()).isEmpty();
+        assertThat(v.message()).isEqualTo("Logged in");
     }
 
     @Test
