@@ -138,7 +138,19 @@ final class CheckReport {
         if (r.outcome() == Outcome.SKIPPED && WORDED_SKIPS.contains(r.code())) {
             return texts.get("msg.verify.skip." + r.code());
         }
-        return r.alert().isEmpty() ? r.message() : r.message() + " [" + r.alert() + "]";
+        return serverSaid(r);
+    }
+
+    /**
+     * What the server said, with its alert in brackets; the alert's text once, also when the answer
+     * itself was the alert ({@code A1 OK [ALERT] text} is both the message and the alert).
+     */
+    static String serverSaid(CheckResult r) {
+        if (r.alert().isEmpty()) {
+            return r.message();
+        }
+        String alert = "[" + r.alert() + "]";
+        return r.messageInAlert() ? alert : r.message() + " " + alert;
     }
 
     private static String summary(Report report) {

@@ -215,7 +215,7 @@ public final class ShowCommand extends VaultSubcommand {
                                 .toLocalDateTime()
                                 .withNano(0)
                                 .toString(),
-                        check.alert().isEmpty() ? check.message() : check.message() + " [" + check.alert() + "]");
+                        CheckReport.serverSaid(check));
             }
             checks.print(out);
         }

@@ -1,7 +1,9 @@
 package dev.mailvault.core.verify;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The result of one login attempt. {@code message} and {@code alert} are server texts with any
@@ -18,6 +20,9 @@ public record CheckResult(
         String alert,
         long millis,
         Instant at) {
+
+    /** Between the texts in {@code alert} when the server gave more than one. */
+    public static final String ALERT_SEPARATOR = " | ";
 
     /** Which value of a credential was tried. */
     public enum Slot {
@@ -42,5 +47,16 @@ public record CheckResult(
 
     public boolean ok() {
         return outcome == Outcome.OK;
+    }
+
+    /**
+     * Whether the message says nothing the alert does not: it is empty, or it is the text of one of
+     * the alerts, as when the server's answer itself was an alert ({@code A1 OK [ALERT] text}). A
+     * view that shows the alert need not show such a message as well.
+     */
+    public boolean messageInAlert() {
+        return !alert.isEmpty()
+                && (message.isEmpty()
+                        || List.of(alert.split(Pattern.quote(ALERT_SEPARATOR))).contains(message));
     }
 }

@@ -1,5 +1,6 @@
 package dev.mailvault.core.verify.mail;
 
+import dev.mailvault.core.verify.CheckResult;
 import dev.mailvault.core.verify.Outcome;
 import dev.mailvault.core.verify.Protocol;
 import dev.mailvault.core.verify.ProviderRules;
@@ -556,7 +557,7 @@ final class Classifier {
                 }
             }
         }
-        return String.join(" | ", found);
+        return String.join(CheckResult.ALERT_SEPARATOR, found);
     }
 
     private static List<Throwable> causes(Throwable error) {
