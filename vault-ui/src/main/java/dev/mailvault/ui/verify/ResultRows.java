@@ -28,15 +28,24 @@ public final class ResultRows {
         top.setAlignment(Pos.CENTER_LEFT);
         VBox row = new VBox(2, top);
         String where = r.host() + ":" + r.port() + (r.millis() > 0 ? " · " + r.millis() + " ms" : "");
-        String said = (r.code().isEmpty() ? "" : "[" + r.code() + "] ")
-                + r.message()
-                + (r.alert().isEmpty() ? "" : " (" + r.alert() + ")");
-        Label detail = new Label(said.isBlank() ? where : where + " · " + said.strip());
+        String said = said(r);
+        Label detail = new Label(said.isEmpty() ? where : where + " · " + said);
         detail.setWrapText(true);
         detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         row.getChildren().add(detail);
         row.getStyleClass().addAll("verify-row", r.ok() ? "verify-ok" : "verify-failed");
         row.setUserData(check);
         return row;
+    }
+
+    /**
+     * What the server said: its code, its answer and its alert in parentheses, each text once (an
+     * answer that is itself the alert, {@code A1 OK [ALERT] text}, is shown as the alert only).
+     */
+    static String said(CheckResult r) {
+        String answer = r.alert().isEmpty()
+                ? r.message()
+                : r.messageInAlert() ? "(" + r.alert() + ")" : r.message() + " (" + r.alert() + ")";
+        return ((r.code().isEmpty() ? "" : "[" + r.code() + "] ") + answer).strip();
     }
 }
