@@ -12,6 +12,7 @@ import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.account.Endpoint;
 import dev.mailvault.core.crypto.Secret;
+import dev.mailvault.core.testing.SpecialFiles;
 import dev.mailvault.core.verify.CheckResult;
 import dev.mailvault.core.verify.CheckResult.Slot;
 import dev.mailvault.core.verify.CredentialCheck;
@@ -317,14 +318,14 @@ class AuditCommandTest {
         @DisplayName(
                 "a FIFO or device as FILE is refused with exit 2 before the master password is asked, and left as it was")
         void notRegularFile() throws Exception {
-            Path fifo = Cli.fifo(dir.resolve("audit.csv"));
+            Path fifo = SpecialFiles.fifo(dir.resolve("audit.csv"));
 
             // no password on standard input: the refusal comes first
             Result r = cli.run("", "audit", "--csv", fifo.toString());
 
             assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err()).contains("cannot write " + fifo).contains("not a regular file");
-            assertThat(Cli.isFifo(fifo)).isTrue();
+            assertThat(SpecialFiles.isStillSpecial(fifo)).isTrue();
         }
 
         @Test

@@ -4,13 +4,11 @@ import dev.mailvault.cli.input.Terminal;
 import dev.mailvault.core.VaultService;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
@@ -18,7 +16,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs the real command line in-process over a temporary folder: its own vault path (through
@@ -118,56 +115,6 @@ final class Cli {
         System.arraycopy(a, 0, all, 0, a.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
-    }
-
-    /**
-     * A FIFO at {@code path} (in the test's own folder, never a real device), made with {@code
-     * mkfifo}; the test is skipped where there is none.
-     */
-    static Path fifo(Path path) {
-        try {
-            Process mkfifo = new ProcessBuilder("mkfifo", path.toString())
-                    .redirectErrorStream(true)
-                    .start();
-            Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
-        } catch (IOException e) {
-            Assumptions.assumeTrue(false, "no mkfifo: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            Assumptions.assumeTrue(false, "interrupted");
-        }
-        Assumptions.assumeTrue(isFifo(path));
-        return path;
-    }
-
-    /**
-     * Writes zeros into {@code fifo} from another thread until the reader closes it or {@code
-     * limit} bytes have gone, like {@code <(yes)}. Closing the result waits for the writer.
-     */
-    static AutoCloseable feed(Path fifo, long limit) {
-        Thread writer = new Thread(
-                () -> {
-                    byte[] zeros = new byte[64 * 1024];
-                    try (OutputStream out = Files.newOutputStream(fifo)) {
-                        for (long sent = 0; sent < limit; sent += zeros.length) {
-                            out.write(zeros);
-                        }
-                    } catch (IOException readerClosed) {
-                        // a broken pipe: the reader has read enough
-                    }
-                },
-                "feed " + fifo.getFileName());
-        writer.setDaemon(true);
-        writer.start();
-        return () -> writer.join(10_000);
-    }
-
-    /** Whether {@code path} is there and neither a regular file, a folder nor a link. */
-    static boolean isFifo(Path path) {
-        return Files.exists(path, LinkOption.NOFOLLOW_LINKS)
-                && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
-                && !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
-                && !Files.isSymbolicLink(path);
     }
 
     record Result(int code, String out, String err) {

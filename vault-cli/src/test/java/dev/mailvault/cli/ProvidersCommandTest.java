@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailvault.cli.Cli.Result;
+import dev.mailvault.core.testing.SpecialFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,9 +153,9 @@ class ProvidersCommandTest {
     @Test
     @DisplayName("import of an endless input (a pipe, /dev/zero) is exit 2 as too large, read only just past 1 MiB")
     void importEndless() throws Exception {
-        Path fifo = Cli.fifo(dir.resolve("endless.xml"));
+        Path fifo = SpecialFiles.fifo(dir.resolve("endless.xml"));
         Result r;
-        try (AutoCloseable writer = Cli.feed(fifo, 64L * 1024 * 1024)) {
+        try (AutoCloseable writer = SpecialFiles.feed(fifo, 64L * 1024 * 1024)) {
             r = cli.run("", "providers", "import", fifo.toString());
         }
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailvault.cli.Cli.Result;
 import dev.mailvault.core.VaultService;
+import dev.mailvault.core.testing.SpecialFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,13 +193,13 @@ class RemindCommandTest {
         @DisplayName(
                 "--ics with a FIFO or device as FILE is exit 2 before the master password is asked, and left as it was")
         void icsNotRegularFile() {
-            Path fifo = Cli.fifo(dir.resolve("reminders.ics"));
+            Path fifo = SpecialFiles.fifo(dir.resolve("reminders.ics"));
 
             Result r = cli.run("", "remind", "--ics", fifo.toString());
 
             assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err()).contains("cannot write " + fifo).contains("not a regular file");
-            assertThat(Cli.isFifo(fifo)).isTrue();
+            assertThat(SpecialFiles.isStillSpecial(fifo)).isTrue();
         }
 
         @Test
