@@ -2,8 +2,9 @@ package dev.mailvault.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailvault.core.testing.Bytes;
+import dev.mailvault.core.testing.HeapDumps;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,19 +34,8 @@ class StdinHeapTest {
     void notKeptByTheInputPath() throws Exception {
         Cli cli = Cli.withEmptyVault(dir);
         Path dump = dir.resolve("child.hprof");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:+UnlockExperimentalVMOptions",
-                        "-XX:+UseEpsilonGC",
-                        "-Xlog:disable",
-                        "-Xms1g",
-                        "-Xmx1g",
-                        "-XX:TieredStopAtLevel=1",
-                        "-Dpicocli.disable.closures=true",
-                        "-cp",
-                        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                        StdinHeapProcess.class.getName(),
-                        cli.vault.toString()))
+        ProcessBuilder builder = new ProcessBuilder(HeapDumps.childCommand(
+                        List.of("-Dpicocli.disable.closures=true"), StdinHeapProcess.class, cli.vault.toString()))
                 .redirectError(dir.resolve("child-stderr.txt").toFile());
         builder.environment().put("LANG", "en_US.UTF-8");
         builder.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());
@@ -64,7 +54,7 @@ class StdinHeapTest {
                 assertThat(line)
                         .as("the child's last line (its stderr is in %s)", dir)
                         .isEqualTo("locked 0");
-                heapDump(child.pid(), dump);
+                HeapDumps.dump(child.pid(), dump);
             }
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         } finally {
@@ -72,39 +62,15 @@ class StdinHeapTest {
         }
 
         byte[] heap = Files.readAllBytes(dump);
-        assertThat(indexOf(heap, cli.vault.getFileName().toString().getBytes(StandardCharsets.UTF_8)))
+        assertThat(Bytes.indexOf(heap, cli.vault.getFileName().toString().getBytes(StandardCharsets.UTF_8)))
                 .as("the search works: the vault's file name is in the same dump")
                 .isNotNegative();
-        assertThat(indexOf(heap, Cli.MASTER.getBytes(StandardCharsets.UTF_8)))
+        assertThat(Bytes.indexOf(heap, Cli.MASTER.getBytes(StandardCharsets.UTF_8)))
                 .as("the master password (UTF-8, as read) in the heap dump %s", dump)
                 .isNegative();
-        assertThat(indexOf(heap, Cli.MASTER.getBytes(StandardCharsets.UTF_16BE)))
+        assertThat(Bytes.indexOf(heap, Cli.MASTER.getBytes(StandardCharsets.UTF_16BE)))
                 .as("the master password as chars in the heap dump %s", dump)
                 .isNegative();
         Files.delete(dump);
-    }
-
-    private static void heapDump(long pid, Path dump) throws Exception {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        File log = dump.resolveSibling("jcmd.txt").toFile();
-        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_dump", "-all", dump.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log)
-                .start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("jcmd finished").isTrue();
-        assertThat(p.exitValue()).as(Files.readString(log.toPath())).isZero();
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

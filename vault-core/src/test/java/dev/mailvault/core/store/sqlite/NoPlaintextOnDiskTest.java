@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailvault.core.VaultService;
 import dev.mailvault.core.VaultSession;
 import dev.mailvault.core.crypto.LocalCertificate;
+import dev.mailvault.core.testing.Bytes;
 import dev.mailvault.core.testing.TestVaults;
 import dev.mailvault.core.testing.VaultContents;
 import java.io.ByteArrayOutputStream;
@@ -69,23 +70,10 @@ class NoPlaintextOnDiskTest {
         assertThat(bytes.length).isGreaterThan(4096);
         for (String p : PLAINTEXTS) {
             for (Charset cs : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
-                assertThat(indexOf(bytes, p.getBytes(cs)))
+                assertThat(Bytes.indexOf(bytes, p.getBytes(cs)))
                         .as("'%s' in %s", p, cs)
                         .isEqualTo(-1);
             }
         }
-    }
-
-    static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

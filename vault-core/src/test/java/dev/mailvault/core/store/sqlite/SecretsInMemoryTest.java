@@ -7,8 +7,9 @@ import dev.mailvault.core.crypto.MasterKey;
 import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.crypto.internal.AesGcm;
 import dev.mailvault.core.crypto.internal.Hkdf;
+import dev.mailvault.core.testing.Bytes;
+import dev.mailvault.core.testing.HeapDumps;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -74,7 +75,7 @@ class SecretsInMemoryTest {
                 assertThat(line)
                         .as("the child's first line (its stderr is in %s)", dir)
                         .isEqualTo("locked");
-                heapDump(child.pid(), dump);
+                HeapDumps.dump(child.pid(), dump);
             }
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(child.exitValue()).isZero();
@@ -86,14 +87,16 @@ class SecretsInMemoryTest {
         Map<String, byte[]> secrets = secretsOf(vault, master, mailPassword, token);
 
         // the search works: values that are not secret are found in the same dump
-        assertThat(indexOf(heap, ADDRESS.getBytes(StandardCharsets.US_ASCII)))
+        assertThat(Bytes.indexOf(heap, ADDRESS.getBytes(StandardCharsets.US_ASCII)))
                 .as("the account's address, a String in the child's heap")
                 .isNotNegative();
-        assertThat(indexOf(heap, header(vault).salt())).as("the salt, a byte[]").isNotNegative();
+        assertThat(Bytes.indexOf(heap, header(vault).salt()))
+                .as("the salt, a byte[]")
+                .isNotNegative();
 
         List<String> found = new ArrayList<>();
         secrets.forEach((name, bytes) -> {
-            int at = indexOf(heap, bytes);
+            int at = Bytes.indexOf(heap, bytes);
             if (at >= 0) {
                 found.add(name + " at offset " + at);
             }
@@ -103,37 +106,15 @@ class SecretsInMemoryTest {
     }
 
     private Process startChild(Path vault) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UnlockExperimentalVMOptions",
-                "-XX:+UseEpsilonGC",
-                "-Xlog:disable",
-                "-Xms1g",
-                "-Xmx1g",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                classpath,
-                LockedVaultProcess.class.getName(),
+        List<String> command = HeapDumps.childCommand(
+                List.of(),
+                LockedVaultProcess.class,
                 vault.toString(),
                 dir.resolve("state").toString(),
                 ADDRESS);
         return new ProcessBuilder(command)
                 .redirectError(dir.resolve("child-stderr.txt").toFile())
                 .start();
-    }
-
-    private static void heapDump(long pid, Path dump) throws Exception {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        assertThat(jcmd).as("jcmd of the JDK running the tests").isExecutable();
-        File log = dump.resolveSibling("jcmd.txt").toFile();
-        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_dump", "-all", dump.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log)
-                .start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("jcmd finished").isTrue();
-        assertThat(p.exitValue()).as(Files.readString(log.toPath())).isZero();
-        assertThat(dump).as(Files.readString(log.toPath())).exists();
     }
 
     /** Every form in which a secret of the child could sit in its heap. */
@@ -230,21 +211,5 @@ class SecretsInMemoryTest {
         byte[] b = new byte[n];
         new SecureRandom().nextBytes(b);
         return b;
-    }
-
-    static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            if (haystack[i] != needle[0]) {
-                continue;
-            }
-            for (int j = 1; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }
