@@ -11,14 +11,12 @@ import dev.mailvault.core.crypto.KdfParameters;
 import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.provider.ProviderCatalog;
 import dev.mailvault.core.remind.RotationPolicy;
+import dev.mailvault.core.testing.TestVaults.MutableClock;
 import dev.mailvault.ui.settings.SettingsStore;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -167,34 +165,6 @@ final class UiFixture {
             return asyncFx(call).get(20, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError(e);
-        }
-    }
-
-    /** A clock that only moves when told to. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -63,9 +63,12 @@ public final class TestVaults {
                 RotationPolicy.DEFAULT);
     }
 
-    /** A clock that only moves when told to. */
+    /**
+     * A clock that only moves when told to. Volatile: the desktop app's tests advance it on the test
+     * thread while the FX thread and background tasks read it.
+     */
     public static final class MutableClock extends Clock {
-        private Instant now;
+        private volatile Instant now;
 
         public MutableClock(Instant start) {
             this.now = start;
