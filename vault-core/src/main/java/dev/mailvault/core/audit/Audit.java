@@ -52,8 +52,6 @@ import java.util.TreeSet;
  * reached the server (a success, or a refused password, proves the host, port and TLS work).
  */
 public final class Audit {
-    /** zxcvbn scores up to this one are weak: guessable with up to 10^8 tries. */
-    public static final int WEAK_MAX_SCORE = 2;
     /** A login older than this many days no longer counts as recently verified. */
     public static final int VERIFIED_WITHIN_DAYS = 30;
 
@@ -119,10 +117,9 @@ public final class Audit {
                 for (CredentialInfo credential : ownValues(account)) {
                     Held held = new Held(account.address(), credential.ref());
                     try (Secret value = session.secret(account.address(), credential.ref())) {
-                        int score = PasswordStrength.measure(value, userInputs, Locale.ROOT)
-                                .score();
-                        if (score <= WEAK_MAX_SCORE) {
-                            weak.put(held, score);
+                        PasswordStrength.Result strength = PasswordStrength.measure(value, userInputs, Locale.ROOT);
+                        if (strength.weak()) {
+                            weak.put(held, strength.score());
                         }
                         // An empty value is already weak (score 0); two empty values are not "the same password".
                         if (!value.isEmpty()) {

@@ -14,7 +14,7 @@ public enum FlagCode {
     OVERDUE("overdue", AuditAction.ROTATE),
     /** The same value is stored for another account (detail: shared_with). */
     REUSED("reused", AuditAction.ROTATE),
-    /** Easy to guess: zxcvbn score at most {@link Audit#WEAK_MAX_SCORE} (detail: score). */
+    /** Easy to guess: zxcvbn score at most {@link PasswordStrength#WEAK_MAX_SCORE} (detail: score). */
     WEAK("weak", AuditAction.ROTATE),
     /** Devices still hold an older value (detail: count). */
     DEVICES_STALE("devices-stale", AuditAction.DEVICES),

@@ -15,12 +15,19 @@ import java.util.Objects;
  * with zxcvbn's own warning and suggestions in the asked language. Words the user gave elsewhere
  * (the address, a name) count as known to an attacker. The value is read through a {@code char[]}
  * that is wiped before this returns.
+ *
+ * <p>One threshold for every password Mail Vault rates: scores up to {@link #WEAK_MAX_SCORE} are
+ * weak, whether the audit finds a stored value or the user types a new master password.
  */
 public final class PasswordStrength {
-    /** The lowest score Mail Vault calls strong enough for a master password. */
-    public static final int GOOD_SCORE = 3;
+    /** zxcvbn scores up to this one are weak: guessable with up to 10^8 tries. */
+    public static final int WEAK_MAX_SCORE = 2;
+    /** The lowest score Mail Vault calls strong enough. */
+    public static final int GOOD_SCORE = WEAK_MAX_SCORE + 1;
 
     private static final Zxcvbn ZXCVBN = new Zxcvbn();
+    /** Words of this product: whoever holds a copy of the vault file knows them too. */
+    private static final List<String> PRODUCT_WORDS = List.of("mail", "vault");
 
     /** A score 0–4 and zxcvbn's explanation; {@code warning} is empty when it has none. */
     public record Result(int score, String warning, List<String> suggestions) {
@@ -35,9 +42,23 @@ public final class PasswordStrength {
         public boolean good() {
             return score >= GOOD_SCORE;
         }
+
+        /** A score up to {@link #WEAK_MAX_SCORE}: guessable with up to 10^8 tries. */
+        public boolean weak() {
+            return !good();
+        }
     }
 
     private PasswordStrength() {}
+
+    /**
+     * Rates a candidate master password (for {@code init}, {@code passwd} and the app's screens
+     * alike), with the product's own words counting as known to an attacker. The candidate stays
+     * usable by its owner; zxcvbn's feedback is in {@code locale}.
+     */
+    public static Result measureMasterPassword(Secret candidate, Locale locale) {
+        return measure(candidate, PRODUCT_WORDS, locale);
+    }
 
     public static Result measure(Secret password, List<String> userInputs, Locale locale) {
         Objects.requireNonNull(locale, "locale");

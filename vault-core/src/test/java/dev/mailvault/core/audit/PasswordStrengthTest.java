@@ -6,7 +6,10 @@ import dev.mailvault.core.crypto.Secret;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Password strength")
 class PasswordStrengthTest {
@@ -66,6 +69,51 @@ class PasswordStrengthTest {
                             .score())
                     .isZero();
             assertThat(secret.isDestroyed()).isFalse();
+        }
+    }
+
+    @Nested
+    @DisplayName("A candidate master password")
+    class MasterPassword {
+        private static PasswordStrength.Result rate(String value) {
+            try (Secret secret = Secret.copyOf(value.toCharArray())) {
+                return PasswordStrength.measureMasterPassword(secret, Locale.ENGLISH);
+            }
+        }
+
+        @ParameterizedTest(name = "\"{0}\"")
+        @ValueSource(strings = {"x", "password1", "master pw", "new master"})
+        @DisplayName("that is short or common is weak: score 0 to 2")
+        void weak(String value) {
+            PasswordStrength.Result result = rate(value);
+            assertThat(result.score()).isBetween(0, PasswordStrength.WEAK_MAX_SCORE);
+            assertThat(result.weak()).isTrue();
+        }
+
+        @Test
+        @DisplayName("of four random words is not weak: score 4")
+        void fourRandomWords() {
+            PasswordStrength.Result result = rate("kettle orbit sparrow lantern");
+            assertThat(result.score()).isEqualTo(4);
+            assertThat(result.weak()).isFalse();
+        }
+
+        @Test
+        @DisplayName("that leans on the product's own words is rated as if an attacker knew them")
+        void productWords() {
+            assertThat(measure("vaultmail!", List.of(), Locale.ENGLISH).weak()).isFalse();
+            assertThat(rate("vaultmail!").weak()).isTrue();
+        }
+
+        @Test
+        @DisplayName("stays usable by its owner, unchanged, after it is rated")
+        void candidateKept() {
+            try (Secret secret = Secret.copyOf("kettle orbit sparrow lantern".toCharArray());
+                    Secret same = Secret.copyOf("kettle orbit sparrow lantern".toCharArray())) {
+                PasswordStrength.measureMasterPassword(secret, Locale.ENGLISH);
+                assertThat(secret.isDestroyed()).isFalse();
+                assertThat(secret.sameValueAs(same)).isTrue();
+            }
         }
     }
 }
