@@ -1,10 +1,13 @@
 package dev.mailvault.core.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.mailvault.core.crypto.Secret;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,29 @@ class PasswordStrengthTest {
                     .isZero();
             assertThat(secret.isDestroyed()).isFalse();
         }
+    }
+
+    @Test
+    @DisplayName("a long value is rated by its first 64 characters, in seconds, not minutes")
+    void longValueRatedByItsBeginning() {
+        // random characters, many of them l33t substitutes, make zxcvbn slowest: 512 took minutes
+        Random random = new Random(7);
+        String alphabet = "4@8({[<3!|1+7%$50a";
+        StringBuilder value = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        String beginning = value.substring(0, PasswordStrength.RATED_LENGTH);
+        int score = assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
+                () -> measure(value.toString(), List.of(), Locale.ENGLISH).score());
+        assertThat(score)
+                .isEqualTo(measure(beginning, List.of(), Locale.ENGLISH).score());
+
+        // the price: a weak beginning is reported weak whatever follows it
+        assertThat(measure("a".repeat(64) + "kettle orbit sparrow lantern", List.of(), Locale.ENGLISH)
+                        .weak())
+                .isTrue();
     }
 
     @Nested
