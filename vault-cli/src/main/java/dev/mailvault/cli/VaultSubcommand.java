@@ -11,6 +11,7 @@ import dev.mailvault.core.account.AccountInfo;
 import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.account.Endpoint;
+import dev.mailvault.core.audit.PasswordStrength;
 import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.provider.Provider;
 import dev.mailvault.core.provider.ProviderCatalog;
@@ -113,6 +114,17 @@ public abstract class VaultSubcommand implements Callable<Integer> {
                 throw new WrongMasterPasswordException();
             }
             return session;
+        }
+    }
+
+    /**
+     * Warns on standard error when a new master password is weak; never refuses it, and never says
+     * which part of it is weak (zxcvbn's own feedback is not printed).
+     */
+    protected final void warnIfWeak(Secret newMaster) {
+        PasswordStrength.Result strength = PasswordStrength.measureMasterPassword(newMaster, texts().locale());
+        if (strength.weak()) {
+            err().println(texts().get("warn.weakMaster", strength.score()));
         }
     }
 

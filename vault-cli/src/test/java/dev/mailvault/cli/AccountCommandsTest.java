@@ -484,6 +484,35 @@ class AccountCommandsTest {
             cli.terminal = new ScriptedTerminal("new one");
             assertThat(cli.run("", "list").code()).isZero();
         }
+
+        @Test
+        @DisplayName("accepts a weak new password with a warning on standard error, in English and Japanese")
+        void weakNewPassword() {
+            Result r = cli.unlockedWith("tanaka1987\n", "passwd");
+            assertThat(r.err())
+                    .startsWith("vault: warning: this master password is weak (strength 1 of 4)")
+                    .doesNotContain("tanaka")
+                    .doesNotContain("1987");
+            assertThat(r.code()).isZero();
+            assertThat(r.out()).startsWith("Changed the master password");
+            assertThat(cli.run("tanaka1987\n", "--password-stdin", "list").code())
+                    .isZero();
+
+            Result ja = cli.run("tanaka1987\nhanako1987\n", "--password-stdin", "--lang", "ja", "passwd");
+            assertThat(ja.code()).as(ja.err()).isZero();
+            assertThat(ja.err())
+                    .startsWith("vault: 注意：このマスターパスワードは弱く（強度 2／4）")
+                    .doesNotContain("hanako")
+                    .doesNotContain("1987");
+        }
+
+        @Test
+        @DisplayName("gives no warning for a strong new password")
+        void strongNewPassword() {
+            Result r = cli.unlockedWith("kettle orbit sparrow lantern\n", "passwd");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.err()).isEmpty();
+        }
     }
 
     @Test

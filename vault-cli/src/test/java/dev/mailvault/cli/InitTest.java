@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,5 +117,57 @@ class InitTest {
         Result r = cli.run("\n", Cli.concat(new String[] {"--password-stdin", "init"}, Cli.FLOOR_KDF));
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(Files.exists(cli.vault)).isFalse();
+    }
+
+    @Nested
+    @DisplayName("with a weak master password")
+    class WeakMasterPassword {
+        /** zxcvbn score 1: a name and a year. */
+        static final String WEAK = "tanaka1987";
+
+        private Result init(String master, String... options) {
+            String[] args = Cli.concat(Cli.concat(options, "--password-stdin", "init"), Cli.FLOOR_KDF);
+            return cli.run(master + "\n", args);
+        }
+
+        @Test
+        @DisplayName("creates the vault, exit 0, and warns on standard error with its score and what to do instead")
+        void warnsInEnglish() {
+            Result r = init(WEAK);
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(cli.run(WEAK + "\n", "--password-stdin", "list").code()).isZero();
+            assertThat(r.err())
+                    .isEqualTo("vault: warning: this master password is weak (strength 1 of 4): whoever gets a copy"
+                            + " of the vault file can guess it quickly. A longer passphrase is much stronger, for"
+                            + " example four or more random words; 'vault passwd' changes it.\n");
+            assertThat(r.both()).doesNotContain("tanaka").doesNotContain("1987");
+        }
+
+        @Test
+        @DisplayName("warns in Japanese with --lang ja")
+        void warnsInJapanese() {
+            Result r = init(WEAK, "--lang", "ja");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(Files.exists(cli.vault)).isTrue();
+            assertThat(r.err())
+                    .startsWith("vault: 注意：このマスターパスワードは弱く（強度 1／4）")
+                    .contains("単語を4つ以上")
+                    .doesNotContain("weak");
+            assertThat(r.both()).doesNotContain("tanaka").doesNotContain("1987");
+        }
+
+        @Test
+        @DisplayName("prints the same standard output as with a strong one, which gets no warning")
+        void standardOutputUnchanged() {
+            Result weak = init(WEAK);
+            Cli other = new Cli(dir.resolve("strong"));
+            Result strong = other.run(
+                    "kettle orbit sparrow lantern\n",
+                    Cli.concat(new String[] {"--password-stdin", "init"}, Cli.FLOOR_KDF));
+            assertThat(strong.code()).as(strong.err()).isZero();
+            assertThat(strong.err()).isEmpty();
+            assertThat(weak.out().replace(cli.vault.toString(), "FILE"))
+                    .isEqualTo(strong.out().replace(other.vault.toString(), "FILE"));
+        }
     }
 }

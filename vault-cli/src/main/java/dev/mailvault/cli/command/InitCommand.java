@@ -11,7 +11,7 @@ import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code vault init}: creates a vault; never overwrites one. */
+/** {@code vault init}: creates a vault; never overwrites one. A weak master password gets a warning. */
 @Command(name = "init")
 public final class InitCommand extends VaultSubcommand {
     private static final Duration DEFAULT_UNLOCK = Duration.ofMillis(1000);
@@ -40,6 +40,7 @@ public final class InitCommand extends VaultSubcommand {
                             parameters.memoryMib(),
                             parameters.iterations(),
                             parameters.parallelism()));
+            warnIfWeak(master);
         }
         return ExitCodes.OK;
     }

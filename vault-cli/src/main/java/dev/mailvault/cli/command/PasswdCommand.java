@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code vault passwd}: a new master password (twice at a terminal; otherwise the next line of
- * standard input). The Argon2id parameters stay unless new ones are given.
+ * standard input). The Argon2id parameters stay unless new ones are given. A weak new password
+ * gets a warning.
  */
 @Command(name = "passwd")
 public final class PasswdCommand extends VaultSubcommand {
@@ -37,6 +38,7 @@ public final class PasswdCommand extends VaultSubcommand {
                             parameters.memoryMib(),
                             parameters.iterations(),
                             parameters.parallelism()));
+            warnIfWeak(replacement);
         }
         return ExitCodes.OK;
     }
