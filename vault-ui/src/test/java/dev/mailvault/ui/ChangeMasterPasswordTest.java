@@ -11,6 +11,7 @@ import dev.mailvault.core.WrongMasterPasswordException;
 import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.crypto.Secret;
+import dev.mailvault.ui.settings.Settings;
 import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -217,6 +218,34 @@ class ChangeMasterPasswordTest {
 
         assertThat(opensAfterLock(robot, "abc")).isTrue();
         assertThat(opensAfterLock(robot, MASTER)).isFalse();
+    }
+
+    @Test
+    @DisplayName("in Japanese, a weak new password gets the warning under the field and a strong one none")
+    void weakWarningInJapanese(FxRobot robot) {
+        fx.unlock(robot);
+        robot.interact(() -> fx.window.updateSettings(fx.window.settings().withLanguage(Settings.Language.JAPANESE)));
+        fx.settle();
+        robot.clickOn("#openSettings");
+        waitUntil(() -> robot.lookup("#settingsDialog").tryQuery().isPresent());
+        robot.clickOn("#changeMaster");
+        waitUntil(() -> robot.lookup("#changeMasterDialog").tryQuery().isPresent());
+        Label warning = robot.lookup("#newMasterStrengthWarning").queryAs(Label.class);
+
+        fill(robot, "#newMaster", "hanako1987");
+        waitUntil(warning::isVisible);
+        assertThat(warning.getText())
+                .isEqualTo("このマスターパスワードは弱く（強度 2／4）、保管庫ファイルのコピーを手に入れた人にすぐ推測されるおそれがあります。"
+                        + "ランダムに選んだ単語を4つ以上並べるなど、もっと長いパスフレーズにしてください。");
+        assertThat(robot.lookup("#newMasterStrengthText").queryAs(Label.class).getText())
+                .isEqualTo("やや弱い");
+
+        fill(robot, "#newMaster", NEW_MASTER);
+        waitUntil(() -> robot.lookup("#newMasterStrengthText")
+                .queryAs(Label.class)
+                .getText()
+                .equals("とても強い"));
+        assertThat(warning.isVisible()).isFalse();
     }
 
     @Test

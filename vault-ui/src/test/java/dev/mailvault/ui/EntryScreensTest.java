@@ -90,6 +90,33 @@ class EntryScreensTest {
             assertThat(robot.lookup("#strengthBar").queryAs(ProgressBar.class).getProgress())
                     .isEqualTo(1.0);
         }
+
+        @Test
+        @DisplayName(
+                "a weak password gets a warning under the field, a strong one none; the weak one still creates the vault")
+        void weakWarning(FxRobot robot) {
+            Label warning = robot.lookup("#strengthWarning").queryAs(Label.class);
+            fill(robot, "#master", "tanaka1987");
+            waitUntil(warning::isVisible);
+            assertThat(warning.getText())
+                    .isEqualTo("This master password is weak (strength 1 of 4): whoever gets a copy of the vault"
+                            + " file can guess it quickly. A longer passphrase is much stronger, for example four"
+                            + " or more random words.");
+
+            fill(robot, "#master", MASTER);
+            waitUntil(() ->
+                    robot.lookup("#strengthText").queryAs(Label.class).getText().equals("Very strong"));
+            assertThat(warning.isVisible()).isFalse();
+
+            fill(robot, "#master", "tanaka1987");
+            waitUntil(warning::isVisible);
+            fill(robot, "#confirm", "tanaka1987");
+            robot.clickOn("#create");
+            waitUntil(() -> robot.lookup("#mainScreen").tryQuery().isPresent());
+            try (VaultSession session = fx.service.open(fx.vaultFile, UiFixture.secret("tanaka1987"))) {
+                assertThat(session.accounts()).isEmpty();
+            }
+        }
     }
 
     @Nested

@@ -3,7 +3,6 @@ package dev.mailvault.ui.common;
 import atlantafx.base.theme.Styles;
 import dev.mailvault.core.audit.PasswordStrength;
 import dev.mailvault.core.crypto.Secret;
-import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -13,26 +12,25 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * zxcvbn's verdict on a master password as the user types it: a bar, a word for the score, and
- * zxcvbn's hint. It advises only; what is refused is decided where the password is used.
+ * zxcvbn's verdict on a master password as the user types it: a bar, a word for the score, a
+ * warning when core rates it weak, and zxcvbn's hint. It advises only; what is refused is decided
+ * where the password is used, and a weak password is not refused (as in {@code vault init}).
  */
 public final class StrengthMeter {
     private static final String[] SCORE_STYLES = {
         "strength-weak", "strength-weak", "strength-fair", "strength-good", "strength-good"
     };
-    /** Words a master password of this app should not lean on. */
-    private static final List<String> OWN_WORDS = List.of("mail", "vault");
-
     private final Texts texts;
     private final Background background;
     private final TextField field;
     private final ProgressBar bar = new ProgressBar(0);
     private final Label text = new Label();
+    private final Label warning = new Label();
     private final Label hint = new Label();
     private final VBox node;
     private long request;
 
-    /** Watches {@code field}; the nodes get the ids {@code idPrefix} + Bar, Text and Hint. */
+    /** Watches {@code field}; the nodes get the ids {@code idPrefix} + Bar, Text, Warning and Hint. */
     public StrengthMeter(Texts texts, Background background, TextField field, String idPrefix) {
         this.texts = texts;
         this.background = background;
@@ -44,10 +42,14 @@ public final class StrengthMeter {
         text.setMinWidth(110);
         HBox meter = new HBox(10, bar, text);
         meter.setAlignment(Pos.CENTER_LEFT);
+        warning.setId(idPrefix + "Warning");
+        warning.setWrapText(true);
+        warning.getStyleClass().add(Styles.WARNING);
+        warning.managedProperty().bind(warning.visibleProperty());
         hint.setId(idPrefix + "Hint");
         hint.setWrapText(true);
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        node = new VBox(4, meter, hint);
+        node = new VBox(4, meter, warning, hint);
         field.textProperty().addListener((obs, old, now) -> measure());
         show(null);
     }
@@ -67,7 +69,7 @@ public final class StrengthMeter {
         background.run(
                 () -> {
                     try (value) {
-                        return PasswordStrength.measure(value, OWN_WORDS, texts.locale());
+                        return PasswordStrength.measureMasterPassword(value, texts.locale());
                     }
                 },
                 result -> {
@@ -80,6 +82,7 @@ public final class StrengthMeter {
 
     private void show(PasswordStrength.Result result) {
         bar.getStyleClass().removeAll(SCORE_STYLES);
+        warning.setVisible(result != null && result.weak());
         if (result == null) {
             bar.setProgress(0);
             text.setText(texts.get("strength.empty"));
@@ -89,6 +92,7 @@ public final class StrengthMeter {
         bar.setProgress((result.score() + 1) / 5.0);
         bar.getStyleClass().add(SCORE_STYLES[result.score()]);
         text.setText(texts.get("strength.score." + result.score()));
+        warning.setText(result.weak() ? texts.get("strength.weakWarning", result.score()) : "");
         String advice = result.warning().isEmpty()
                 ? String.join(" ", result.suggestions())
                 : result.warning() + " " + String.join(" ", result.suggestions());
