@@ -124,6 +124,33 @@ class ProvidersCommandTest {
     }
 
     @Test
+    @DisplayName("import warns when the entry takes a domain over from another entry, built in or not")
+    void importTakesOverDomain() throws Exception {
+        Path xml = dir.resolve("sub.docomo.xml");
+        Files.writeString(
+                xml,
+                AUTOCONFIG
+                        .replace("<emailProvider id=\"example-isp.jp\">", "<emailProvider id=\"sub.docomo\">")
+                        .replace("<domain>example-isp.jp</domain>", "<domain>docomo.ne.jp</domain>"),
+                StandardCharsets.UTF_8);
+
+        Result r = cli.run("", "providers", "import", xml.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err())
+                .contains("warning: docomo.ne.jp was served by docomo (docomo mail)")
+                .contains("(IMAP imap.example-isp.jp)")
+                .contains(overrides.toString());
+        Result ja = cli.run("", "--lang", "ja", "providers", "import", xml.toString());
+        assertThat(ja.code()).as(ja.err()).isZero();
+        // replacing its own earlier entry is no takeover; docomo's domain is already this entry's
+        assertThat(ja.err()).doesNotContain("注意：docomo.ne.jp");
+
+        Path isp = dir.resolve("example-isp.jp.xml");
+        Files.writeString(isp, AUTOCONFIG, StandardCharsets.UTF_8);
+        assertThat(cli.run("", "providers", "import", isp.toString()).err()).doesNotContain("warning:");
+    }
+
+    @Test
     @DisplayName("import of a malformed file is exit 2 with where it broke, and writes nothing")
     void importMalformed() throws Exception {
         Path xml = dir.resolve("broken.xml");

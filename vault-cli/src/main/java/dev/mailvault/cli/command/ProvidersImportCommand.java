@@ -49,6 +49,14 @@ public final class ProvidersImportCommand extends VaultSubcommand {
                         imported.imap().orElseThrow().endpoint(),
                         imported.smtp().orElseThrow().endpoint(),
                         overrides));
+        ProviderImport.takenOver(before, imported)
+                .forEach((domain, previous) -> err().println(texts().get(
+                                "warn.providerTakesOver",
+                                domain,
+                                previous.id(),
+                                previous.name(locale),
+                                imported.imap().orElseThrow().endpoint().host(),
+                                overrides)));
         imported.unconfirmedNotice(locale).ifPresent(n -> err().println(texts().get("warn.note", n)));
         return ExitCodes.OK;
     }

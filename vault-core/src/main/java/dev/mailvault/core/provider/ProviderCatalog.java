@@ -123,7 +123,11 @@ public final class ProviderCatalog {
 
     /** The entry for an address's domain or a parent domain, without the generic fallback. */
     public Optional<Provider> find(Address address) {
-        String domain = address.domain();
+        return findDomain(address.domain());
+    }
+
+    /** The entry for a mail domain (lower case) or a parent domain, without the generic fallback. */
+    public Optional<Provider> findDomain(String domain) {
         while (true) {
             Provider provider = byDomain.get(domain);
             if (provider != null) {

@@ -12,7 +12,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Adds providers from Thunderbird autoconfig (ISPDB) files to the user's overrides file. An
@@ -45,6 +47,22 @@ public final class ProviderImport {
     /** Like {@link #fromAutoconfig(Path, Clock)} for a document already in memory. */
     public static Provider fromAutoconfig(byte[] xml, String origin, LocalDate today) {
         return AutoconfigReader.read(xml, origin, today);
+    }
+
+    /**
+     * The domains of {@code imported} that another entry of {@code before} (the catalog as it was)
+     * served, each with that entry. Once imported, addresses at these domains get the imported
+     * entry's servers, and so their passwords go there: a file from anywhere can name any domain, so
+     * the person importing it must hear of this.
+     */
+    public static Map<String, Provider> takenOver(ProviderCatalog before, Provider imported) {
+        Map<String, Provider> taken = new LinkedHashMap<>();
+        for (String domain : imported.domains()) {
+            before.findDomain(domain)
+                    .filter(previous -> !previous.id().equals(imported.id()))
+                    .ifPresent(previous -> taken.put(domain, previous));
+        }
+        return taken;
     }
 
     /**
