@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailvault.cli.Cli.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -29,16 +31,15 @@ class AccountCommandsTest {
     }
 
     private Result addTaro() {
-        Result r = cli.unlockedWith(
-                "imap-secret-1\n",
-                "add",
-                TARO,
-                "--imap",
-                "imap.example.jp:993",
-                "--smtp",
-                "smtp.example.jp:587",
-                "--name",
-                "Taro");
+        return addTaroWith("--name", "Taro");
+    }
+
+    /** Adds Taro's account with its servers and {@code options}; the add must succeed. */
+    private Result addTaroWith(String... options) {
+        List<String> args =
+                new ArrayList<>(List.of("add", TARO, "--imap", "imap.example.jp:993", "--smtp", "smtp.example.jp:587"));
+        args.addAll(List.of(options));
+        Result r = cli.unlockedWith("imap-secret-1\n", args.toArray(String[]::new));
         assertThat(r.code()).as(r.err()).isZero();
         return r;
     }
@@ -242,16 +243,7 @@ class AccountCommandsTest {
         @Test
         @DisplayName("--json: an account without a display name has null there, never \"\"")
         void absentNameIsNull() throws Exception {
-            assertThat(cli.unlockedWith(
-                                    "imap-secret-1\n",
-                                    "add",
-                                    TARO,
-                                    "--imap",
-                                    "imap.example.jp:993",
-                                    "--smtp",
-                                    "smtp.example.jp:587")
-                            .code())
-                    .isZero();
+            assertThat(addTaroWith().code()).isZero();
             JsonNode account = JSON.readTree(cli.unlocked("list", "--json").out())
                     .get("accounts")
                     .get(0);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailvault.core.account.AccountSpec;
 import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.CredentialRef;
-import dev.mailvault.core.account.Endpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -102,18 +101,7 @@ class ReentryStepsTest {
         private static final Instant T = Instant.parse("2025-01-01T00:00:00Z");
 
         private static AccountSpec account(boolean smtpSameAsImap) {
-            return new AccountSpec(
-                    ALICE,
-                    "",
-                    "generic",
-                    Endpoint.parse("imap.example.org:993"),
-                    Endpoint.parse("smtp.example.org:465"),
-                    null,
-                    null,
-                    smtpSameAsImap,
-                    null,
-                    null,
-                    null);
+            return StaleDevicesTest.spec(ALICE, smtpSameAsImap);
         }
 
         /** A device holding the account's IMAP and SMTP passwords, the given ones needing re-entry. */

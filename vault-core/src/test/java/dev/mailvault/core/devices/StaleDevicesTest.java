@@ -22,7 +22,8 @@ class StaleDevicesTest {
     /** Alice has one password for IMAP and SMTP (as far as the steps go), Bob too. */
     private static final List<AccountSpec> SHARED = List.of(spec(ALICE, true), spec(BOB, true));
 
-    private static AccountSpec spec(Address address, boolean smtpSameAsImap) {
+    /** An account of {@code address} at example.org, with one password for both or one each. */
+    static AccountSpec spec(Address address, boolean smtpSameAsImap) {
         return new AccountSpec(
                 address,
                 "",
