@@ -2,13 +2,9 @@ package dev.mailvault.core.account;
 
 import dev.mailvault.core.BadInputException;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** A mailbox address. The domain is kept in lower case; an invalid address cannot exist. */
 public record Address(String value) implements Comparable<Address> {
-    private static final Pattern LOCAL = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}");
-    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
-
     public Address {
         if (value == null) {
             throw new BadInputException("an e-mail address is required");
@@ -18,20 +14,27 @@ public record Address(String value) implements Comparable<Address> {
             throw new BadInputException("not an e-mail address: '" + value + "' (expected name@domain)");
         }
         String local = value.substring(0, at);
-        String domain = value.substring(at + 1).toLowerCase(Locale.ROOT);
-        if (!LOCAL.matcher(local).matches() || local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+        String given = value.substring(at + 1);
+        String domain = given.toLowerCase(Locale.ROOT);
+        if (!MailSyntax.isNameCharacters(local)
+                || local.startsWith(".")
+                || local.endsWith(".")
+                || local.contains("..")) {
             throw new BadInputException("not an e-mail address: '" + value + "' (invalid name part)");
         }
-        String[] labels = domain.split("\\.", -1);
-        if (labels.length < 2) {
+        if (domain.indexOf('.') < 0) {
             throw new BadInputException("not an e-mail address: '" + value + "' (the domain needs a dot)");
         }
-        for (String label : labels) {
-            if (!LABEL.matcher(label).matches()) {
+        for (int start = 0, dot; start <= domain.length(); start = dot + 1) {
+            dot = domain.indexOf('.', start);
+            dot = dot < 0 ? domain.length() : dot;
+            if (!MailSyntax.isLabel(domain, start, dot)) {
                 throw new BadInputException("not an e-mail address: '" + value + "' (invalid domain)");
             }
         }
-        value = local + "@" + domain;
+        if (!domain.equals(given)) {
+            value = local + "@" + domain;
+        }
     }
 
     public static Address of(String value) {

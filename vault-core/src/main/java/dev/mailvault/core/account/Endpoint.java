@@ -2,16 +2,11 @@ package dev.mailvault.core.account;
 
 import dev.mailvault.core.BadInputException;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** A mail server endpoint: host, port and security. Parsed from {@code HOST:PORT[:tls|starttls]}. */
 public record Endpoint(String host, int port, Security security) {
-    private static final Pattern HOST = Pattern.compile(
-            "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-
     public Endpoint {
-        if (host == null || !(HOST.matcher(host).matches() || IPV4.matcher(host).matches())) {
+        if (host == null || !MailSyntax.isHostName(host)) {
             throw new BadInputException("invalid host name '" + host + "'");
         }
         host = host.toLowerCase(Locale.ROOT);
