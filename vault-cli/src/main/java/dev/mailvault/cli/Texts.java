@@ -20,6 +20,8 @@ public final class Texts {
     private final Locale locale;
     /** Parsed patterns: a table row asks for the same few texts a thousand times. */
     private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
+    /** Texts without arguments, formatted once: a table of 10,000 rows asks for each a few times per row. */
+    private final Map<String, String> plain = new ConcurrentHashMap<>();
 
     private Texts(ResourceBundle bundle, Locale locale) {
         this.bundle = bundle;
@@ -67,6 +69,13 @@ public final class Texts {
     }
 
     public String get(String key, Object... args) {
+        if (args.length == 0) {
+            return plain.computeIfAbsent(key, k -> format(k));
+        }
+        return format(key, args);
+    }
+
+    private String format(String key, Object... args) {
         MessageFormat format = formats.computeIfAbsent(key, k -> {
             try {
                 return new MessageFormat(bundle.getString(k), locale);

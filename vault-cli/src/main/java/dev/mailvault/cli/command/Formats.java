@@ -5,6 +5,8 @@ import dev.mailvault.cli.output.AccountFacts;
 import dev.mailvault.core.verify.CheckResult;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Short human forms of ages, due dates and check results, in the user's language. */
 final class Formats {
@@ -12,6 +14,7 @@ final class Formats {
 
     private final Texts texts;
     private final ZoneId zone;
+    private final Map<Long, String> ages = new HashMap<>();
 
     Formats(Texts texts, ZoneId zone) {
         this.texts = texts;
@@ -19,8 +22,9 @@ final class Formats {
     }
 
     String age(long days) {
-        // whole months read better than hundreds of days; 30-day months are close enough for an age
-        return days < 60 ? texts.get("age.days", days) : texts.get("age.months", days / 30);
+        // whole months read better than hundreds of days; 30-day months are close enough for an age.
+        // A list has a few dozen distinct ages in thousands of rows: each is formatted once.
+        return ages.computeIfAbsent(days, d -> d < 60 ? texts.get("age.days", d) : texts.get("age.months", d / 30));
     }
 
     String due(AccountFacts facts) {

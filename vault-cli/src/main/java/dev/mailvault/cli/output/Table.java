@@ -51,32 +51,58 @@ public final class Table {
     }
 
     public void print(PrintWriter out) {
+        int[][] cellWidths = new int[rows.size()][];
         int[] widths = new int[columns];
-        for (Row row : rows) {
-            for (int c = 0; c < row.cells.length; c++) {
-                widths[c] = Math.max(widths[c], width(row.cells[c]));
+        for (int r = 0; r < rows.size(); r++) {
+            String[] cells = rows.get(r).cells;
+            cellWidths[r] = new int[cells.length];
+            for (int c = 0; c < cells.length; c++) {
+                cellWidths[r][c] = width(cells[c]);
+                widths[c] = Math.max(widths[c], cellWidths[r][c]);
             }
         }
+        String newline = System.lineSeparator();
+        // each line is built in one builder and written from one char array, both reused: a list of
+        // 10,000 accounts made a padding string per cell and three copies of every line
         StringBuilder line = new StringBuilder();
-        for (Row row : rows) {
+        char[] chars = new char[256];
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
             line.setLength(0);
             line.append(indent);
             for (int c = 0; c < row.cells.length; c++) {
                 line.append(row.cells[c]);
                 if (c < columns - 1) {
-                    line.append(" ".repeat(widths[c] - width(row.cells[c]) + 2));
+                    for (int pad = widths[c] - cellWidths[r][c] + 2; pad > 0; pad--) {
+                        line.append(' ');
+                    }
                 }
             }
             if (row.tail == null) {
-                out.print(line.toString().stripTrailing());
+                int end = line.length();
+                while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
+                    end--; // no blanks at the end of a line (an empty last cell leaves its padding)
+                }
+                line.setLength(end);
+                // not println: on an auto-flushing writer that is a write to the terminal per row
+                line.append(newline);
+                chars = write(out, line, chars);
             } else {
-                out.print(line);
+                chars = write(out, line, chars);
                 row.tail.accept(out);
+                out.print(newline);
             }
-            // not println: on an auto-flushing writer that is a write to the terminal per row
-            out.print(System.lineSeparator());
         }
         out.flush();
+    }
+
+    /** Writes {@code text} through {@code buffer}, or a larger one, which it returns. */
+    private static char[] write(PrintWriter out, StringBuilder text, char[] buffer) {
+        int n = text.length();
+        char[] chars = buffer.length >= n ? buffer : new char[Math.max(n, buffer.length * 2)];
+        text.getChars(0, n, chars, 0);
+        out.write(chars, 0, n);
+        return chars;
     }
 
     /** Columns a text takes on a terminal: East Asian wide and full-width characters take two. */

@@ -92,12 +92,14 @@ public final class AesGcm implements Aead, Destroyable {
         if (gcm == null) {
             KeyParameter keyParameter = new KeyParameter(key);
             gcm = (GCMBlockCipher) GCMBlockCipher.newInstance(AESEngine.newInstance());
-            gcm.init(encrypt, new AEADParameters(keyParameter, TAG_BITS, nonce, associatedData));
+            gcm.init(encrypt, new AEADParameters(keyParameter, TAG_BITS, nonce));
             Arrays.fill(keyParameter.getKey(), (byte) 0);
             made.add(gcm);
         } else {
-            gcm.init(encrypt, new AEADParameters(null, TAG_BITS, nonce, associatedData));
+            gcm.init(encrypt, new AEADParameters(null, TAG_BITS, nonce));
         }
+        // the same tag as associated data given to init, without the two copies init makes of it
+        gcm.processAADBytes(associatedData, 0, associatedData.length);
         return gcm;
     }
 

@@ -29,8 +29,8 @@ import dev.mailvault.core.verify.CheckResult;
 import dev.mailvault.core.verify.CredentialCheck;
 import dev.mailvault.core.verify.Outcome;
 import dev.mailvault.core.verify.Protocol;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -1118,22 +1118,26 @@ final class SqliteVaultSession implements VaultSession {
 
     // ---- encryption
 
+    private static final byte[] RECORD_LABEL = "mailvault-record\0".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Label, vault id, table, column, row id and record format, written into one array of the
+     * exact size: every record read makes one, and a growing buffer doubled that allocation.
+     */
     private byte[] associatedData(String table, long rowId, String column) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes("mailvault-record\0".getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(header.vaultId());
-        out.writeBytes(table.getBytes(StandardCharsets.US_ASCII));
-        out.write(0);
-        out.writeBytes(column.getBytes(StandardCharsets.US_ASCII));
-        out.write(0);
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            out.write((int) (rowId >>> shift));
-        }
-        out.write(0);
-        out.write(0);
-        out.write(0);
-        out.write(RECORD_FORMAT);
-        return out.toByteArray();
+        byte[] vaultId = header.vaultId();
+        byte[] tableName = table.getBytes(StandardCharsets.US_ASCII);
+        byte[] columnName = column.getBytes(StandardCharsets.US_ASCII);
+        return ByteBuffer.allocate(RECORD_LABEL.length + vaultId.length + tableName.length + columnName.length + 14)
+                .put(RECORD_LABEL)
+                .put(vaultId)
+                .put(tableName)
+                .put((byte) 0)
+                .put(columnName)
+                .put((byte) 0)
+                .putLong(rowId)
+                .putInt(RECORD_FORMAT)
+                .array();
     }
 
     private byte[] seal(String table, long rowId, String column, Fields fields) {
@@ -1180,7 +1184,7 @@ final class SqliteVaultSession implements VaultSession {
     }
 
     private void expect(Fields f, String name, String clearValue, String table, long rowId) {
-        if (!f.string(name).equals(clearValue == null ? "" : clearValue)) {
+        if (!f.holds(name, clearValue == null ? "" : clearValue)) {
             throw tampered(table + " row " + rowId + ": " + name + " differs from its authenticated copy");
         }
     }
@@ -1255,7 +1259,7 @@ final class SqliteVaultSession implements VaultSession {
                             Security.parse(f.string("smtp_security"))),
                     f.string("imap_login"),
                     f.string("smtp_login"),
-                    f.string("smtp_same_as_imap").equals("1"),
+                    f.holds("smtp_same_as_imap", "1"),
                     f.string("ca_cert"),
                     f.string("notes"),
                     RotationPolicy.parse(f.string("policy")));

@@ -32,6 +32,34 @@ class FieldsTest {
         });
     }
 
+    @Property(tries = 1000)
+    @Label("holds says whether a value is a given text, as comparing the decoded text would")
+    void holds(@ForAll @StringLength(max = 8) String stored, @ForAll @StringLength(max = 8) String asked) {
+        Fields read = Fields.decode(new Fields().put("v", stored).encode());
+        assertThat(read.holds("v", asked)).isEqualTo(read.string("v").equals(asked));
+        assertThat(read.holds("v", stored)).isTrue();
+        assertThat(read.holds("v", stored + "0")).isFalse();
+        assertThatThrownBy(() -> read.holds("w", asked)).isInstanceOf(IntegrityException.class);
+    }
+
+    @Example
+    @Label("holds compares bytes and text exactly: a prefix, a longer value, case and non-ASCII")
+    void holdsExactly() {
+        Fields read = Fields.decode(new Fields()
+                .put("idx", "00ff")
+                .put("name", "ドコモ")
+                .putBytes("raw", new byte[] {(byte) 0xC3, (byte) 0xA9, 'x'})
+                .encode());
+        assertThat(read.holds("idx", "00ff")).isTrue();
+        assertThat(read.holds("idx", "00FF")).isFalse();
+        assertThat(read.holds("idx", "00f")).isFalse();
+        assertThat(read.holds("idx", "00ff0")).isFalse();
+        assertThat(read.holds("name", "ドコモ")).isTrue();
+        assertThat(read.holds("name", "ドコ")).isFalse();
+        assertThat(read.holds("raw", "éx")).isTrue();
+        assertThat(read.holds("raw", "\u00c3\u00a9x")).isFalse();
+    }
+
     @Example
     @Label("a name missing, or only the start of a longer name, is an integrity error")
     void missingField() {
