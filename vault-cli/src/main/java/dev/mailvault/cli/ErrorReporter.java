@@ -85,11 +85,14 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             List<String> suggestions = unmatched.getSuggestions();
             return suggestions.isEmpty()
                     ? message
-                    : message + " " + texts.get("err.didYouMean", String.join(", ", suggestions));
+                    : texts.get("err.didYouMean", message, String.join(", ", suggestions));
         }
         if (ex instanceof CommandLine.MissingParameterException missing) {
-            String names =
-                    missing.getMissing().stream().map(ErrorReporter::name).collect(Collectors.joining(", "));
+            List<ArgSpec> specs = missing.getMissing();
+            if (specs.size() == 1 && specs.get(0) instanceof OptionSpec option && given(option, argv)) {
+                return texts.get("err.missingValue", name(option), option.paramLabel());
+            }
+            String names = specs.stream().map(ErrorReporter::name).collect(Collectors.joining(", "));
             return texts.get("err.missing", names);
         }
         if (ex.getArgSpec() != null && ex.getValue() != null) {
@@ -110,6 +113,24 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         return spec instanceof OptionSpec option
                 && option.arity().max() == 0
                 && option.longestName().contains("password");
+    }
+
+    /**
+     * Whether {@code option} is on the command line (then it is missing its value, not itself):
+     * picocli reports both as a missing parameter.
+     */
+    private static boolean given(OptionSpec option, String[] argv) {
+        for (String arg : argv) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            for (String name : option.names()) {
+                if (arg.equals(name) || arg.startsWith(name + "=")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The option of {@code commandLine} just before the first {@code word} in {@code argv}, if any. */

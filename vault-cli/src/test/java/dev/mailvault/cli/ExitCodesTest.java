@@ -51,6 +51,19 @@ class ExitCodesTest {
         }
 
         @Test
+        @DisplayName("an option given without its value is told apart from an option left out")
+        void optionWithoutValue() {
+            Result r = cli.run("", "add", "taro@example.jp", "--imap");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err().strip())
+                    .isEqualTo("vault: --imap needs a value (HOST:PORT[:tls|starttls])."
+                            + " Run 'vault add --help' for the options.");
+            assertThat(cli.run("", "verify", "--parallel").err()).contains("--parallel needs a value (N).");
+            // after "--" the same word is an argument, not the option
+            assertThat(cli.run("", "get", "--").err()).contains("missing ADDRESS.");
+        }
+
+        @Test
         @DisplayName("no command at all shows the usage on standard error")
         void noCommand() {
             Result r = cli.run("");
