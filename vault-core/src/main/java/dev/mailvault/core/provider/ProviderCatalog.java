@@ -7,6 +7,8 @@ import dev.mailvault.core.provider.internal.CatalogJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -193,8 +195,19 @@ public final class ProviderCatalog {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot be read: " + e.getMessage(), e);
+            throw cannotRead(file, e);
         }
+    }
+
+    /**
+     * A file the person named that the system will not let us read, with the system's reason: an
+     * {@link AccessDeniedException}'s own message is only the file's name again.
+     */
+    static BadInputException cannotRead(Path file, IOException e) {
+        String reason = e instanceof AccessDeniedException
+                ? "permission denied"
+                : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+        return new BadInputException(file + ": cannot be read: " + reason, e);
     }
 
     /**

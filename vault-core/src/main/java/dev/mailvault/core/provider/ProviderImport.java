@@ -36,7 +36,7 @@ public final class ProviderImport {
         } catch (NoSuchFileException e) {
             throw new BadInputException(xml + ": no such file");
         } catch (IOException e) {
-            throw new BadInputException(xml + ": cannot be read: " + e.getMessage(), e);
+            throw ProviderCatalog.cannotRead(xml, e);
         }
         if (bytes.length > ProviderCatalog.MAX_FILE_BYTES) {
             throw new BadInputException(xml + ": larger than 1 MiB; an autoconfig file is a few kilobytes");

@@ -2,14 +2,18 @@ package dev.mailvault.core.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.NotFoundException;
 import dev.mailvault.core.account.Address;
 import dev.mailvault.core.provider.internal.CatalogJson;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +24,30 @@ import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("The provider catalog")
 class ProviderCatalogTest {
+
+    @Test
+    @DisplayName("a provider file that cannot be read says why, not only its name again")
+    void unreadableFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("providers.json");
+        assertThat(ProviderCatalog.cannotRead(file, new AccessDeniedException(file.toString())))
+                .hasMessage(file + ": cannot be read: permission denied");
+        assertThat(ProviderCatalog.cannotRead(
+                        file, new FileSystemException(file.toString(), null, "Input/output error")))
+                .hasMessage(file + ": cannot be read: Input/output error");
+    }
+
+    @Test
+    @DisplayName("a provider file the user may not read is bad input: FILE: cannot be read: permission denied")
+    void unreadableFileOnDisk(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("providers.json");
+        Files.writeString(file, "{}");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+        assumeFalse(Files.isReadable(file), "root may read anything");
+        assertThatThrownBy(() -> ProviderCatalog.readFile(file))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(file + ": cannot be read: permission denied");
+    }
+
     private final ProviderCatalog catalog = ProviderCatalog.builtIn();
 
     @Nested
