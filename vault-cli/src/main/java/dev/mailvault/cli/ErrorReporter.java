@@ -4,6 +4,7 @@ import dev.mailvault.cli.input.LineReader;
 import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.VaultUnavailableException;
 import dev.mailvault.core.WrongMasterPasswordException;
+import dev.mailvault.core.files.UnwritableFileException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -155,6 +156,9 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         }
         if (ex instanceof VaultUnavailableException unavailable) {
             return texts.get("err.unavailable." + unavailable.reason().name(), root.vaultFile());
+        }
+        if (ex instanceof UnwritableFileException unwritable) {
+            return texts.get("err.cannotWrite." + unwritable.why().name(), unwritable.file(), unwritable.detail());
         }
         if (ex instanceof BadInputException) {
             return texts.get("err.badInput", ex.getMessage());

@@ -1,6 +1,6 @@
 package dev.mailvault.core.files;
 
-import dev.mailvault.core.BadInputException;
+import dev.mailvault.core.files.UnwritableFileException.Why;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -39,10 +39,10 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new BadInputException("cannot write " + target + ": the folder " + dir + " does not exist");
+            throw new UnwritableFileException(target, Why.NO_FOLDER, String.valueOf(dir), null);
         }
         if (Files.isDirectory(absolute)) {
-            throw new BadInputException("cannot write " + target + ": it is a folder (give a file name)");
+            throw new UnwritableFileException(target, Why.FOLDER, "", null);
         }
         BasicFileAttributes existing;
         try {
@@ -52,13 +52,10 @@ public final class AtomicFiles {
             return;
         }
         if (existing.isOther()) {
-            throw new BadInputException("cannot write " + target
-                    + ": it is a device, FIFO or socket, not a regular file (give the name of a file)");
+            throw new UnwritableFileException(target, Why.SPECIAL_FILE, "", null);
         }
         if (existing.isSymbolicLink() && leadsToSpecialFile(absolute)) {
-            throw new BadInputException("cannot write " + target
-                    + ": it is a symbolic link to a standard stream, device, FIFO or socket, not to a"
-                    + " regular file (give the name of a file)");
+            throw new UnwritableFileException(target, Why.LINK_TO_SPECIAL_FILE, "", null);
         }
     }
 
@@ -126,22 +123,24 @@ public final class AtomicFiles {
      * The person chose the place, so it is bad input, not a fault of the program; the message names
      * the file and the system's reason.
      */
-    public static BadInputException cannotWrite(Path target, IOException e) {
-        return new BadInputException("cannot write " + target + ": " + reason(target, e), e);
-    }
-
-    private static String reason(Path target, IOException e) {
+    public static UnwritableFileException cannotWrite(Path target, IOException e) {
         if (e instanceof AccessDeniedException) {
-            return "permission denied";
+            return new UnwritableFileException(target, Why.PERMISSION, "", e);
         }
         if (e instanceof NoSuchFileException) {
-            return "no new file can be made in " + target.toAbsolutePath().getParent();
+            return new UnwritableFileException(
+                    target,
+                    Why.NO_NEW_FILE,
+                    String.valueOf(target.toAbsolutePath().getParent()),
+                    e);
         }
         String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
         if (reason == null || reason.isBlank()) {
-            return e.getClass().getSimpleName();
+            reason = e.getClass().getSimpleName();
+        } else {
+            // the system's words ("Read-only file system") read as the second half of a sentence
+            reason = Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
         }
-        // the system's words ("Read-only file system") read as the second half of a sentence
-        return Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+        return new UnwritableFileException(target, Why.SYSTEM, reason, e);
     }
 }

@@ -4,6 +4,7 @@ import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.VaultException;
 import dev.mailvault.core.VaultUnavailableException;
 import dev.mailvault.core.WrongMasterPasswordException;
+import dev.mailvault.core.files.UnwritableFileException;
 import java.util.Locale;
 
 /** Failures in words the user can act on; the core's messages already say what was wrong. */
@@ -21,6 +22,12 @@ public final class ErrorTexts {
         if (e instanceof VaultUnavailableException unavailable) {
             return texts.get("error.unavailable." + unavailable.reason().name().toLowerCase(Locale.ROOT)) + "\n"
                     + unavailable.getMessage();
+        }
+        if (e instanceof UnwritableFileException unwritable) {
+            return texts.get(
+                    "error.cannotWrite." + unwritable.why().name().toLowerCase(Locale.ROOT),
+                    unwritable.file(),
+                    unwritable.detail());
         }
         if (e instanceof BadInputException || e instanceof VaultException) {
             return e.getMessage();
