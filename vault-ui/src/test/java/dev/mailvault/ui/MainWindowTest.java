@@ -121,7 +121,30 @@ class MainWindowTest {
         robot.clickOn("#addAccount");
         fill(robot, "#formAddress", "not an address");
         robot.clickOn("#formSave");
-        assertThat(robot.lookup("#formProblem").queryAs(Label.class).getText()).contains("not an e-mail address");
+        assertThat(robot.lookup("#formProblem").queryAs(Label.class).getText())
+                .isEqualTo("'not an address' is not an e-mail address. Enter it as name@domain,"
+                        + " for example taro@example.jp.");
+        assertThat(fx.window.modal().isShowing()).isTrue();
+    }
+
+    @Test
+    @DisplayName("in Japanese, a field the core refuses is named in Japanese")
+    void addAccountRefusedInJapanese(FxRobot robot) {
+        unlock(robot);
+        robot.clickOn("#openSettings");
+        robot.interact(() -> robot.lookup("#settingsLanguage")
+                .queryAs(javafx.scene.control.ComboBox.class)
+                .setValue(dev.mailvault.ui.settings.Settings.Language.JAPANESE));
+        robot.clickOn("#settingsSave");
+        fx.settle();
+        robot.clickOn("#addAccount");
+        fill(robot, "#formAddress", "jiro@example.net");
+        fill(robot, "#formImap", "imap.example.net:99999");
+        fill(robot, "#formSmtp", "smtp.example.net:587");
+        robot.clickOn("#formSave");
+        assertThat(robot.lookup("#formProblem").queryAs(Label.class).getText())
+                .isEqualTo("IMAP サーバー 'imap.example.net:99999' は HOST:PORT または HOST:PORT:tls|starttls"
+                        + " の形で入力してください（例：imap.example.jp:993）。");
         assertThat(fx.window.modal().isShowing()).isTrue();
     }
 

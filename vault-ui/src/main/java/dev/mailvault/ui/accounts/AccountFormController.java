@@ -1,5 +1,6 @@
 package dev.mailvault.ui.accounts;
 
+import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.account.AccountInfo;
 import dev.mailvault.core.account.AccountSpec;
 import dev.mailvault.core.account.Address;
@@ -12,6 +13,7 @@ import dev.mailvault.ui.common.PasswordFields;
 import dev.mailvault.ui.common.Texts;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 
 /**
@@ -80,8 +82,16 @@ public final class AccountFormController {
                                 () -> !spec.smtpSameAsImap(), view.smtpSame.selectedProperty())));
     }
 
+    /**
+     * What the fields say, as an account; a field that does not parse stops it with a
+     * {@link FieldProblem} in the app's language (the core's own messages are English).
+     */
     private AccountSpec spec() {
-        Address address = Address.of(view.address.getText());
+        Address address = field(() -> Address.of(view.address.getText()), "form.badAddress", view.address.getText());
+        Endpoint imap = field(() -> Endpoint.parse(view.imap.getText()), "form.badImap", view.imap.getText());
+        Endpoint smtp = field(() -> Endpoint.parse(view.smtp.getText()), "form.badSmtp", view.smtp.getText());
+        String policyText = view.policy.getEditor().getText();
+        RotationPolicy policy = field(() -> RotationPolicy.parse(policyText), "form.badPolicy", policyText);
         String login = view.login.getText();
         String smtpLogin = view.smtpLogin.getText().isBlank() ? login : view.smtpLogin.getText();
         return new AccountSpec(
@@ -90,14 +100,29 @@ public final class AccountFormController {
                 view.provider.getValue() == null
                         ? null
                         : view.provider.getValue().id(),
-                Endpoint.parse(view.imap.getText()),
-                Endpoint.parse(view.smtp.getText()),
+                imap,
+                smtp,
                 login,
                 smtpLogin,
                 view.smtpSame.isSelected(),
                 view.caCert.getText().isBlank() ? null : view.caCert.getText().strip() + "\n",
                 editing.map(i -> i.spec().notes()).orElse(""),
-                RotationPolicy.parse(view.policy.getEditor().getText()));
+                policy);
+    }
+
+    private <T> T field(Supplier<T> parse, String problemKey, String text) {
+        try {
+            return parse.get();
+        } catch (BadInputException e) {
+            throw new FieldProblem(texts.get(problemKey, text.strip()));
+        }
+    }
+
+    /** A field that does not parse, worded for the user. */
+    private static final class FieldProblem extends RuntimeException {
+        FieldProblem(String text) {
+            super(text, null, false, false);
+        }
     }
 
     private void save() {
@@ -107,6 +132,9 @@ public final class AccountFormController {
         AccountSpec spec;
         try {
             spec = spec();
+        } catch (FieldProblem e) {
+            view.problem.setText(e.getMessage());
+            return;
         } catch (RuntimeException e) {
             view.problem.setText(ErrorTexts.describe(e, texts));
             return;
