@@ -145,6 +145,9 @@ class MainWindowTest {
         assertThat(robot.lookup("#formProblem").queryAs(Label.class).getText())
                 .isEqualTo("IMAP サーバー 'imap.example.net:99999' は HOST:PORT または HOST:PORT:tls|starttls"
                         + " の形で入力してください（例：imap.example.jp:993）。");
+        // every line of it shows, not cut short with an ellipsis where the window is low
+        Label problem = robot.lookup("#formProblem").queryAs(Label.class);
+        assertThat(problem.getHeight()).isGreaterThanOrEqualTo(problem.prefHeight(problem.getWidth()) - 0.5);
         assertThat(fx.window.modal().isShowing()).isTrue();
     }
 

@@ -15,6 +15,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Add or edit an account: address, provider, servers, logins, passwords, policy. */
@@ -75,6 +76,8 @@ final class AccountFormView {
         problem.setWrapText(true);
         problem.getStyleClass().add(Styles.DANGER);
         problem.setMaxWidth(480);
+        // all of its lines, also when the window is too low for the whole form: the fields give way
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         save.setId("formSave");
         save.setText(texts.get("form.save"));
         save.setDefaultButton(true);
