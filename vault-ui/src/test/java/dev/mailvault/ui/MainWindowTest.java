@@ -59,6 +59,18 @@ class MainWindowTest {
         fx.unlock(robot);
     }
 
+    /** Unlocks, then sets one choice in the settings ({@code #settingsLanguage}, say) and saves them. */
+    @SuppressWarnings("unchecked")
+    private void unlockAndSet(FxRobot robot, String choice, Object value) {
+        unlock(robot);
+        robot.clickOn("#openSettings");
+        robot.interact(() -> robot.lookup(choice)
+                .queryAs(javafx.scene.control.ComboBox.class)
+                .setValue(value));
+        robot.clickOn("#settingsSave");
+        fx.settle();
+    }
+
     @SuppressWarnings("unchecked")
     private TableView<AccountRow> table(FxRobot robot) {
         return robot.lookup("#accounts").queryAs(TableView.class);
@@ -130,13 +142,7 @@ class MainWindowTest {
     @Test
     @DisplayName("in Japanese, a field the core refuses is named in Japanese")
     void addAccountRefusedInJapanese(FxRobot robot) {
-        unlock(robot);
-        robot.clickOn("#openSettings");
-        robot.interact(() -> robot.lookup("#settingsLanguage")
-                .queryAs(javafx.scene.control.ComboBox.class)
-                .setValue(dev.mailvault.ui.settings.Settings.Language.JAPANESE));
-        robot.clickOn("#settingsSave");
-        fx.settle();
+        unlockAndSet(robot, "#settingsLanguage", dev.mailvault.ui.settings.Settings.Language.JAPANESE);
         robot.clickOn("#addAccount");
         fill(robot, "#formAddress", "jiro@example.net");
         fill(robot, "#formImap", "imap.example.net:99999");
@@ -295,13 +301,7 @@ class MainWindowTest {
     @Test
     @DisplayName("switching the language in the settings redraws the window in Japanese and keeps it")
     void switchLanguage(FxRobot robot) {
-        unlock(robot);
-        robot.clickOn("#openSettings");
-        robot.interact(() -> robot.lookup("#settingsLanguage")
-                .queryAs(javafx.scene.control.ComboBox.class)
-                .setValue(dev.mailvault.ui.settings.Settings.Language.JAPANESE));
-        robot.clickOn("#settingsSave");
-        fx.settle();
+        unlockAndSet(robot, "#settingsLanguage", dev.mailvault.ui.settings.Settings.Language.JAPANESE);
         assertThat(robot.lookup("#lock")
                         .queryAs(javafx.scene.control.Button.class)
                         .getText())
@@ -336,13 +336,7 @@ class MainWindowTest {
     @Test
     @DisplayName("the dark theme is AtlantaFX Primer Dark, and light is Primer Light")
     void darkTheme(FxRobot robot) {
-        unlock(robot);
-        robot.clickOn("#openSettings");
-        robot.interact(() -> robot.lookup("#settingsTheme")
-                .queryAs(javafx.scene.control.ComboBox.class)
-                .setValue(dev.mailvault.ui.settings.Settings.Theme.DARK));
-        robot.clickOn("#settingsSave");
-        fx.settle();
+        unlockAndSet(robot, "#settingsTheme", dev.mailvault.ui.settings.Settings.Theme.DARK);
         assertThat(javafx.application.Application.getUserAgentStylesheet())
                 .isEqualTo(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
         robot.interact(() -> fx.window.updateSettings(
