@@ -31,4 +31,17 @@ class ErrorTextsTest {
                         folder -> assertThat(ErrorTexts.describe(folder, Texts.forLocale(Locale.JAPAN)))
                                 .isEqualTo(dir + " に書き込めません。フォルダーです。ファイル名を指定してください。"));
     }
+
+    @Test
+    @DisplayName("every reason a file cannot be written has its text in both languages, naming the file")
+    void everyReasonWorded() {
+        for (UnwritableFileException.Why why : UnwritableFileException.Why.values()) {
+            String key = "error.cannotWrite." + why.name().toLowerCase(Locale.ROOT);
+            for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.JAPAN}) {
+                assertThat(Texts.forLocale(locale).get(key, "/out/file.csv", "/out"))
+                        .as(key + " " + locale)
+                        .contains("/out/file.csv");
+            }
+        }
+    }
 }
