@@ -693,38 +693,54 @@ final class SqliteVaultSession implements VaultSession {
             List<CredentialRow> rows = credentialsOf(checks.stream()
                     .map(c -> new Held(c.account(), c.credential()))
                     .toList());
-            for (int i = 0; i < checks.size(); i++) {
-                CredentialCheck check = checks.get(i);
-                CredentialRow c = rows.get(i);
-                CheckResult r = check.result();
-                long id = insertPlaceholder(
-                        "INSERT INTO check_result (credential_id, protocol, slot, outcome, checked_at, millis, payload)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, x'')",
-                        c.id,
-                        r.protocol().id(),
-                        r.credential().id(),
-                        r.outcome().name(),
-                        r.at().toString(),
-                        r.millis());
-                exec(
-                        "UPDATE check_result SET payload = ? WHERE id = ?",
-                        seal(
-                                "check_result",
-                                id,
-                                "payload",
-                                new Fields()
-                                        .put("host", r.host())
-                                        .put("port", r.port())
-                                        .put("code", r.code())
-                                        .put("message", r.message())
-                                        .put("alert", r.alert())
-                                        .put("credential_id", c.id)
-                                        .put("protocol", r.protocol().id())
-                                        .put("slot", r.credential().id())
-                                        .put("outcome", r.outcome().name())
-                                        .put("checked_at", r.at().toString())
-                                        .put("millis", r.millis())),
-                        id);
+            // three statements prepared once for the whole batch (a verify of 200 accounts records
+            // 400 checks), not three parsed again for each row
+            try (PreparedStatement insert = db.prepareStatement(
+                            "INSERT INTO check_result (credential_id, protocol, slot, outcome, checked_at, millis, payload)"
+                                    + " VALUES (?, ?, ?, ?, ?, ?, x'')");
+                    PreparedStatement lastId = db.prepareStatement("SELECT last_insert_rowid()");
+                    PreparedStatement payload =
+                            db.prepareStatement("UPDATE check_result SET payload = ? WHERE id = ?")) {
+                for (int i = 0; i < checks.size(); i++) {
+                    CredentialCheck check = checks.get(i);
+                    CredentialRow c = rows.get(i);
+                    CheckResult r = check.result();
+                    String at = r.at().toString();
+                    bind(
+                            insert,
+                            c.id,
+                            r.protocol().id(),
+                            r.credential().id(),
+                            r.outcome().name(),
+                            at,
+                            r.millis());
+                    insert.executeUpdate();
+                    long id;
+                    try (ResultSet rs = lastId.executeQuery()) {
+                        rs.next();
+                        id = rs.getLong(1);
+                    }
+                    bind(
+                            payload,
+                            seal(
+                                    "check_result",
+                                    id,
+                                    "payload",
+                                    new Fields()
+                                            .put("host", r.host())
+                                            .put("port", r.port())
+                                            .put("code", r.code())
+                                            .put("message", r.message())
+                                            .put("alert", r.alert())
+                                            .put("credential_id", c.id)
+                                            .put("protocol", r.protocol().id())
+                                            .put("slot", r.credential().id())
+                                            .put("outcome", r.outcome().name())
+                                            .put("checked_at", at)
+                                            .put("millis", r.millis())),
+                            id);
+                    payload.executeUpdate();
+                }
             }
             pruneChecks(rows);
             return null;
@@ -1361,13 +1377,13 @@ final class SqliteVaultSession implements VaultSession {
 
     /** Newest check per credential, protocol and slot; {@code accountId} null for all accounts. */
     private Map<Long, List<CheckResult>> latestChecks(Long accountId) throws SQLException {
-        String sql = "SELECT * FROM (" + CHECK_COLUMNS
-                + ", ROW_NUMBER() OVER (PARTITION BY r.credential_id, r.protocol, r.slot"
-                + " ORDER BY r.checked_at DESC, r.id DESC) AS rn FROM check_result r"
-                + (accountId == null
-                        ? ""
-                        : " WHERE r.credential_id IN (SELECT id FROM credential WHERE account_id = ?)")
-                + ") WHERE rn = 1";
+        // the newest rows are picked by id first: ranking the rows with their payloads made SQLite
+        // sort every stored check's payload (a third more time at 8,000 checks)
+        String sql = CHECK_COLUMNS + " FROM check_result r WHERE r.id IN (SELECT id FROM (SELECT id,"
+                + " ROW_NUMBER() OVER (PARTITION BY credential_id, protocol, slot"
+                + " ORDER BY checked_at DESC, id DESC) AS rn FROM check_result"
+                + (accountId == null ? "" : " WHERE credential_id IN (SELECT id FROM credential WHERE account_id = ?)")
+                + ") WHERE rn = 1)";
         Map<Long, List<CheckResult>> out = new HashMap<>();
         try (PreparedStatement ps = db.prepareStatement(sql)) {
             if (accountId != null) {
