@@ -18,7 +18,7 @@ import java.util.Objects;
 /**
  * Reads KeePassXC CSV, Bitwarden JSON and Thunderbird profiles into an {@link ImportPlan}. Reading
  * writes nothing; the whole file is parsed and checked before any account can be added, and a
- * file that does not read is a {@link BadInputException} naming the line, item or account.
+ * file that does not read is an {@link ImportRefusedException} naming the line, item or account.
  */
 public final class Importer {
     private final ServerLookup servers;
@@ -36,11 +36,11 @@ public final class Importer {
         if (format == ImportFormat.THUNDERBIRD && Files.isDirectory(file)) {
             source = file.resolve("prefs.js");
             if (!Files.isRegularFile(source)) {
-                throw new BadInputException(file + " holds no prefs.js; give the Thunderbird profile folder "
-                        + "(Help → Troubleshooting Information → Profile Folder)");
+                throw ImportRefusedException.of(ImportRefusedException.Reason.NO_PREFS_JS, file.toString());
             }
         } else if (format != ImportFormat.THUNDERBIRD && Files.isDirectory(file)) {
-            throw new BadInputException(file + " is a folder; " + format + " is a file");
+            throw ImportRefusedException.of(
+                    ImportRefusedException.Reason.FOLDER_NOT_FILE, file.toString(), format.toString());
         }
         byte[] bytes = TextInput.readFile(source);
         try {
@@ -79,7 +79,7 @@ public final class Importer {
         try {
             return new LoginEntries(servers).assemble(entries);
         } catch (BadInputException e) {
-            throw new BadInputException(name + ": " + e.getMessage(), e);
+            throw ImportRefusedException.at(name, e);
         }
     }
 }

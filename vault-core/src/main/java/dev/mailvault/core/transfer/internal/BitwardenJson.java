@@ -5,8 +5,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.transfer.EntrySource;
+import dev.mailvault.core.transfer.ImportRefusedException;
+import dev.mailvault.core.transfer.ImportRefusedException.Reason;
 import dev.mailvault.core.transfer.SkipReason;
 import dev.mailvault.core.transfer.Skipped;
 import java.io.IOException;
@@ -56,45 +57,58 @@ public final class BitwardenJson {
             Object root;
             try (JsonParser p = JSON.createParser(text)) {
                 if (p.nextToken() == null) {
-                    throw new BadInputException(name + " is empty; expected Bitwarden's JSON export");
+                    throw ImportRefusedException.of(Reason.JSON_EMPTY, name);
                 }
                 root = value(p, "", secrets);
                 if (p.nextToken() != null) {
-                    throw new BadInputException(name + ": line "
-                            + p.currentLocation().getLineNr() + ": more text after the end of the JSON document");
+                    throw ImportRefusedException.at(
+                            name,
+                            ImportRefusedException.at(
+                                    EntrySource.line(p.currentLocation().getLineNr()),
+                                    ImportRefusedException.of(Reason.JSON_TRAILING)));
                 }
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation();
-                throw new BadInputException(name + ": "
-                        + (at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ")
-                        + "not valid JSON ("
-                        + e.getOriginalMessage().lines().findFirst().orElse("")
-                        + "); expected Bitwarden's unencrypted JSON export");
+                ImportRefusedException invalid = ImportRefusedException.of(
+                        Reason.JSON_INVALID,
+                        e.getOriginalMessage().lines().findFirst().orElse(""));
+                throw ImportRefusedException.at(
+                        name,
+                        at == null
+                                ? invalid
+                                : ImportRefusedException.at(
+                                        "line " + at.getLineNr() + ", column " + at.getColumnNr(), invalid));
             } catch (IOException e) {
-                throw new BadInputException(name + ": cannot be read: " + e.getMessage(), e);
+                throw ImportRefusedException.at(
+                        name, ImportRefusedException.caused(e, Reason.JSON_UNREADABLE, String.valueOf(e.getMessage())));
             }
             if (!(root instanceof Obj doc)) {
-                throw new BadInputException(name + ": not a Bitwarden export (the JSON is not an object)");
+                throw ImportRefusedException.at(name, ImportRefusedException.of(Reason.NOT_BITWARDEN));
             }
             if (Boolean.TRUE.equals(doc.get("encrypted")) || Boolean.TRUE.equals(doc.get("passwordProtected"))) {
-                throw new BadInputException(name + " is an encrypted Bitwarden export, which only Bitwarden can "
-                        + "open. Export again in Bitwarden with the file format \".json\", not \".json (Encrypted)\"");
+                throw ImportRefusedException.of(Reason.ENCRYPTED_BITWARDEN, name);
             }
             if (doc.fields().containsKey("encrypted") && !(doc.get("encrypted") instanceof Boolean)) {
-                throw new BadInputException(name + ": line " + doc.line() + ": \"encrypted\" must be true or false");
+                throw ImportRefusedException.at(
+                        name,
+                        ImportRefusedException.at(
+                                EntrySource.line(doc.line()), ImportRefusedException.of(Reason.ENCRYPTED_NOT_BOOLEAN)));
             }
             if (!(doc.get("items") instanceof List<?> items)) {
-                throw new BadInputException(name
-                        + ": no \"items\" list; expected Bitwarden's JSON export {\"encrypted\":false,\"items\":[…]}");
+                throw ImportRefusedException.at(name, ImportRefusedException.of(Reason.NO_ITEMS));
             }
             for (int i = 0; i < items.size(); i++) {
                 String source = EntrySource.item(i + 1);
                 if (!(items.get(i) instanceof Obj item)) {
-                    throw new BadInputException(name + ": " + source + ": not an object");
+                    throw ImportRefusedException.at(
+                            name, ImportRefusedException.at(source, ImportRefusedException.of(Reason.ITEM_NOT_OBJECT)));
                 }
-                String at = name + ": " + source + " (line " + item.line() + "): ";
-                Optional<LoginEntry> entry = item(item, source, at, skipped);
-                entry.ifPresent(out::add);
+                try {
+                    item(item, source, skipped).ifPresent(out::add);
+                } catch (ImportRefusedException e) {
+                    throw ImportRefusedException.at(
+                            name, ImportRefusedException.at(source + " (line " + item.line() + ")", e));
+                }
             }
             return out;
         } catch (RuntimeException e) {
@@ -107,16 +121,17 @@ public final class BitwardenJson {
         }
     }
 
-    private static Optional<LoginEntry> item(Obj item, String source, String at, List<Skipped> skipped) {
+    /** One item; a refusal names the field ({@code login."username"}), the caller names the item. */
+    private static Optional<LoginEntry> item(Obj item, String source, List<Skipped> skipped) {
         Object type = item.get("type");
         // Compared, never converted: a crafted 1e999999999 must not be expanded into digits.
         if (!(type instanceof BigDecimal n)
                 || n.compareTo(BigDecimal.ZERO) <= 0
                 || n.compareTo(BigDecimal.valueOf(1000)) > 0
                 || n.stripTrailingZeros().scale() > 0) {
-            throw new BadInputException(at + "\"type\" must be a whole number (1 login, 2 note, 3 card, 4 identity)");
+            throw ImportRefusedException.of(Reason.ITEM_TYPE);
         }
-        String title = text(item, "name", at);
+        String title = text(item, "name", "");
         if (n.intValueExact() != 1) {
             String kind = switch (n.intValueExact()) {
                 case 2 -> "secure note";
@@ -130,22 +145,22 @@ public final class BitwardenJson {
         }
         Object loginValue = item.get("login");
         if (loginValue != null && !(loginValue instanceof Obj)) {
-            throw new BadInputException(at + "\"login\" must be an object");
+            throw ImportRefusedException.of(Reason.LOGIN_NOT_OBJECT);
         }
         Obj login = loginValue == null ? new Obj(Map.of(), item.line()) : (Obj) loginValue;
         List<String> urls = new ArrayList<>();
-        for (Obj uri : objects(login, "uris", at + "login.")) {
-            String u = text(uri, "uri", at + "login.uris: ");
+        for (Obj uri : objects(login, "uris", "login.")) {
+            String u = text(uri, "uri", "login.uris: ");
             if (!u.isEmpty()) {
                 urls.add(u);
             }
         }
         List<String> fieldLines = new ArrayList<>();
-        for (Obj field : objects(item, "fields", at)) {
-            String fieldName = text(field, "name", at + "fields: ");
+        for (Obj field : objects(item, "fields", "")) {
+            String fieldName = text(field, "name", "fields: ");
             Object value = field.get("value");
             if (value != null && !(value instanceof char[])) {
-                throw new BadInputException(at + "fields: \"value\" must be text");
+                throw ImportRefusedException.of(Reason.FIELD_NOT_TEXT, "fields: \"value\"");
             }
             // Only the fields that name mail servers are read, and only those become Strings.
             if (value != null && fieldName.matches("(?i)\\s*(imap|smtp)( server| login)?\\s*")) {
@@ -154,59 +169,60 @@ public final class BitwardenJson {
         }
         Object password = login.get("password");
         if (password != null && !(password instanceof char[])) {
-            throw new BadInputException(at + "login.password must be text");
+            throw ImportRefusedException.of(Reason.FIELD_NOT_TEXT, "login.password");
         }
         Optional<Instant> changed =
-                date(login, "passwordRevisionDate", at + "login.").or(() -> date(item, "revisionDate", at));
+                date(login, "passwordRevisionDate", "login.").or(() -> date(item, "revisionDate", ""));
         return Optional.of(new LoginEntry(
                 source,
                 title,
-                text(login, "username", at + "login."),
+                text(login, "username", "login."),
                 password == null ? new char[0] : ((char[]) password).clone(),
                 urls,
-                text(item, "notes", at),
+                text(item, "notes", ""),
                 fieldLines,
                 changed));
     }
 
-    private static String text(Obj o, String field, String at) {
+    /** {@code path} is what comes before the field's name in a message ({@code "login."}). */
+    private static String text(Obj o, String field, String path) {
         Object v = o.get(field);
         if (v == null) {
             return "";
         }
         if (!(v instanceof String s)) {
-            throw new BadInputException(at + "\"" + field + "\" must be text");
+            throw ImportRefusedException.of(Reason.FIELD_NOT_TEXT, path + "\"" + field + "\"");
         }
         return s;
     }
 
-    private static List<Obj> objects(Obj o, String field, String at) {
+    private static List<Obj> objects(Obj o, String field, String path) {
         Object v = o.get(field);
         if (v == null) {
             return List.of();
         }
         if (!(v instanceof List<?> list)) {
-            throw new BadInputException(at + "\"" + field + "\" must be a list");
+            throw ImportRefusedException.of(Reason.FIELD_NOT_LIST, path + "\"" + field + "\"");
         }
         List<Obj> out = new ArrayList<>();
         for (Object element : list) {
             if (!(element instanceof Obj obj)) {
-                throw new BadInputException(at + "\"" + field + "\" must hold objects");
+                throw ImportRefusedException.of(Reason.FIELD_NOT_OBJECTS, path + "\"" + field + "\"");
             }
             out.add(obj);
         }
         return out;
     }
 
-    private static Optional<Instant> date(Obj o, String field, String at) {
-        String t = text(o, field, at);
+    private static Optional<Instant> date(Obj o, String field, String path) {
+        String t = text(o, field, path);
         if (t.isBlank()) {
             return Optional.empty();
         }
         try {
             return Optional.of(Instant.parse(t.strip()));
         } catch (DateTimeParseException e) {
-            throw new BadInputException(at + "\"" + field + "\" is not a date (expected 2024-05-01T10:00:00.000Z)");
+            throw ImportRefusedException.of(Reason.FIELD_NOT_DATE, path + "\"" + field + "\"");
         }
     }
 
@@ -256,7 +272,7 @@ public final class BitwardenJson {
             case VALUE_NULL -> {
                 return NULL;
             }
-            default -> throw new BadInputException("unexpected JSON token " + t);
+            default -> throw ImportRefusedException.of(Reason.JSON_TOKEN, String.valueOf(t));
         }
     }
 }

@@ -1,7 +1,8 @@
 package dev.mailvault.core.transfer.internal;
 
-import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.transfer.EntrySource;
+import dev.mailvault.core.transfer.ImportRefusedException;
+import dev.mailvault.core.transfer.ImportRefusedException.Reason;
 import java.io.CharArrayReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,7 +60,10 @@ public final class KeePassXcCsv {
                     }
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new BadInputException(name + ": line " + before + ": " + describe(e));
+                    throw ImportRefusedException.at(
+                            name,
+                            ImportRefusedException.at(
+                                    EntrySource.line(before), ImportRefusedException.of(describe(e))));
                 }
                 long line = TextInput.lineAt(text, record.getCharacterPosition());
                 if (columns == 0) {
@@ -67,19 +71,25 @@ public final class KeePassXcCsv {
                     continue;
                 }
                 if (record.size() != columns) {
-                    throw new BadInputException(name + ": line " + line + ": " + record.size() + " fields, expected "
-                            + columns + " as in the header (is the file cut short or edited?)");
+                    throw ImportRefusedException.at(
+                            name,
+                            ImportRefusedException.at(
+                                    EntrySource.line(line),
+                                    ImportRefusedException.of(
+                                            Reason.CSV_FIELD_COUNT,
+                                            String.valueOf(record.size()),
+                                            String.valueOf(columns))));
                 }
                 out.add(entry(record, name, line, columns));
             }
             if (columns == 0) {
-                throw new BadInputException(name + " is empty; expected KeePassXC's CSV export starting with "
-                        + "the header row " + quoted(HEADER));
+                throw ImportRefusedException.of(Reason.CSV_EMPTY, name, quoted(HEADER));
             }
             return out;
         } catch (IOException e) {
             out.forEach(LoginEntry::close);
-            throw new BadInputException(name + ": cannot be read as CSV: " + e.getMessage(), e);
+            throw ImportRefusedException.at(
+                    name, ImportRefusedException.caused(e, Reason.CSV_UNREADABLE, String.valueOf(e.getMessage())));
         } catch (RuntimeException e) {
             out.forEach(LoginEntry::close);
             throw e;
@@ -93,8 +103,12 @@ public final class KeePassXcCsv {
             return names.size();
         }
         // The header is not echoed: a file without one may start with a password.
-        throw new BadInputException(name + ": line " + line + ": not KeePassXC's CSV header (" + record.size()
-                + " columns); expected " + quoted(HEADER) + " (KeePassXC 2.7) or its first six columns");
+        throw ImportRefusedException.at(
+                name,
+                ImportRefusedException.at(
+                        EntrySource.line(line),
+                        ImportRefusedException.of(
+                                Reason.CSV_NOT_HEADER, String.valueOf(record.size()), quoted(HEADER))));
     }
 
     private static LoginEntry entry(CSVRecord r, String name, long line, int columns) {
@@ -107,23 +121,25 @@ public final class KeePassXcCsv {
                 modified = Optional.of(Instant.parse(r.get(8).strip()));
             } catch (DateTimeParseException e) {
                 java.util.Arrays.fill(password, '\0');
-                throw new BadInputException(name + ": line " + line
-                        + ": 'Last Modified' is not a date (expected the form 2024-05-01T10:00:00Z)");
+                throw ImportRefusedException.at(
+                        name,
+                        ImportRefusedException.at(
+                                EntrySource.line(line), ImportRefusedException.of(Reason.CSV_BAD_DATE)));
             }
         }
         return new LoginEntry(source, title, r.get(2), password, List.of(r.get(4)), r.get(5), List.of(), modified);
     }
 
-    private static String describe(RuntimeException e) {
+    private static Reason describe(RuntimeException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         String m = cause.getMessage() == null ? "" : cause.getMessage();
         if (m.contains("EOF reached before encapsulated token finished")) {
-            return "a quoted field is not closed (is the file cut short?)";
+            return Reason.CSV_QUOTE_NOT_CLOSED;
         }
         if (m.contains("Invalid character between encapsulated token and delimiter")) {
-            return "text after a closing quote; a quote inside a field must be doubled (\"\")";
+            return Reason.CSV_TEXT_AFTER_QUOTE;
         }
-        return "not valid CSV";
+        return Reason.CSV_INVALID;
     }
 
     private static List<String> lower(List<String> names) {

@@ -7,6 +7,7 @@ import dev.mailvault.core.account.CredentialKind;
 import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.account.Endpoint;
 import dev.mailvault.core.crypto.Secret;
+import dev.mailvault.core.transfer.ImportRefusedException;
 import dev.mailvault.core.transfer.KnownServers;
 import dev.mailvault.core.transfer.ServerLookup;
 import dev.mailvault.core.transfer.SkipReason;
@@ -42,7 +43,7 @@ public final class LoginEntries {
                 try {
                     classify(e, parsed, extras);
                 } catch (BadInputException ex) {
-                    throw new BadInputException(e.source() + ": " + ex.getMessage(), ex);
+                    throw ImportRefusedException.at(e.source(), ex);
                 }
             }
             for (Extra x : extras) {
@@ -208,7 +209,7 @@ public final class LoginEntries {
             c.add(x.ref, x.secret, x.entry.changedAt(), x.entry.source());
         } catch (BadInputException ex) {
             x.secret.close();
-            throw new BadInputException(x.entry.source() + ": " + ex.getMessage(), ex);
+            throw ImportRefusedException.at(x.entry.source(), ex);
         }
     }
 

@@ -130,8 +130,8 @@ public final class MailUrls {
             try {
                 port = Integer.parseInt(hostPort.substring(colon + 1));
             } catch (NumberFormatException e) {
-                throw new dev.mailvault.core.BadInputException(
-                        "the port in the mail server URL is not a number (expected imaps://HOST:PORT)");
+                throw dev.mailvault.core.transfer.ImportRefusedException.of(
+                        dev.mailvault.core.transfer.ImportRefusedException.Reason.URL_PORT);
             }
         }
         // imap:// and smtp:// mean STARTTLS, except on the implicit-TLS ports, where people write

@@ -5,6 +5,8 @@ import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.account.Endpoint;
 import dev.mailvault.core.remind.RotationPolicy;
+import dev.mailvault.core.transfer.ImportRefusedException;
+import dev.mailvault.core.transfer.ImportRefusedException.Reason;
 import dev.mailvault.core.verify.Protocol;
 import dev.mailvault.core.verify.TrustAnchors;
 import java.nio.ByteBuffer;
@@ -134,7 +136,7 @@ public final class NoteFields {
         try {
             return parse.get();
         } catch (BadInputException e) {
-            throw new BadInputException("the notes line '" + key + "' does not read: " + e.getMessage(), e);
+            throw ImportRefusedException.of(Reason.NOTES_LINE, e, key);
         }
     }
 
@@ -148,7 +150,7 @@ public final class NoteFields {
         try {
             bytes = Base64.getDecoder().decode(value);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("not base64 (" + e.getMessage() + ")", e);
+            throw ImportRefusedException.caused(e, Reason.NOT_BASE64, String.valueOf(e.getMessage()));
         }
         String pem;
         try {
@@ -159,10 +161,10 @@ public final class NoteFields {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new BadInputException("does not decode to text", e);
+            throw ImportRefusedException.caused(e, Reason.NOT_TEXT);
         }
         if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
-            throw new BadInputException("holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+            throw ImportRefusedException.of(Reason.NO_PEM);
         }
         TrustAnchors.withCa(pem);
         return pem;

@@ -1,6 +1,7 @@
 package dev.mailvault.core.transfer.internal;
 
-import dev.mailvault.core.BadInputException;
+import dev.mailvault.core.transfer.ImportRefusedException;
+import dev.mailvault.core.transfer.ImportRefusedException.Reason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -28,26 +29,26 @@ public final class TextInput {
     public static byte[] readFile(Path file) {
         try {
             if (!Files.isRegularFile(file)) {
-                throw new BadInputException(
-                        Files.exists(file) ? file + " is not a regular file" : "no file " + file + " to import");
+                throw ImportRefusedException.of(
+                        Files.exists(file) ? Reason.NOT_REGULAR_FILE : Reason.NO_FILE, file.toString());
             }
             if (Files.size(file) > MAX_BYTES) {
-                throw new BadInputException(file + " is larger than 16 MiB; that is not an export this importer reads");
+                throw ImportRefusedException.of(Reason.TOO_LARGE, file.toString());
             }
             try (InputStream in = Files.newInputStream(file)) {
                 return in.readNBytes((int) MAX_BYTES + 1);
             }
         } catch (NoSuchFileException e) {
-            throw new BadInputException("no file " + file + " to import");
+            throw ImportRefusedException.of(Reason.NO_FILE, file.toString());
         } catch (IOException e) {
-            throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+            throw ImportRefusedException.caused(e, Reason.CANNOT_READ, file.toString(), String.valueOf(e.getMessage()));
         }
     }
 
     /** Decodes {@code bytes} (not wiped here) as UTF-8, without a leading byte order mark. */
     public static char[] decode(byte[] bytes, String name) {
         if (bytes.length > MAX_BYTES) {
-            throw new BadInputException(name + " is larger than 16 MiB; that is not an export this importer reads");
+            throw ImportRefusedException.of(Reason.TOO_LARGE, name);
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
@@ -57,8 +58,11 @@ public final class TextInput {
         try {
             decoded = decoder.decode(ByteBuffer.wrap(bytes));
         } catch (CharacterCodingException e) {
-            throw new BadInputException(name + ": line " + lineOfByte(bytes, firstInvalidUtf8(bytes))
-                    + ": not UTF-8 text (binary data?); expected a text export");
+            throw ImportRefusedException.at(
+                    name,
+                    ImportRefusedException.at(
+                            "line " + lineOfByte(bytes, firstInvalidUtf8(bytes)),
+                            ImportRefusedException.of(Reason.NOT_UTF8)));
         }
         int start = decoded.remaining() > 0 && decoded.get(0) == '\uFEFF' ? 1 : 0;
         char[] out = new char[decoded.remaining() - start];
@@ -71,8 +75,11 @@ public final class TextInput {
                 line++;
             } else if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f) {
                 Arrays.fill(out, '\0');
-                throw new BadInputException(name + ": line " + line + ": control character U+"
-                        + String.format("%04X", (int) c) + " (binary data?); expected a text export");
+                throw ImportRefusedException.at(
+                        name,
+                        ImportRefusedException.at(
+                                "line " + line,
+                                ImportRefusedException.of(Reason.CONTROL_CHARACTER, String.format("%04X", (int) c))));
             }
         }
         return out;

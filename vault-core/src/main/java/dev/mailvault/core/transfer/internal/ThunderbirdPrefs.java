@@ -6,6 +6,9 @@ import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.account.Endpoint;
 import dev.mailvault.core.account.Security;
+import dev.mailvault.core.transfer.EntrySource;
+import dev.mailvault.core.transfer.ImportRefusedException;
+import dev.mailvault.core.transfer.ImportRefusedException.Reason;
 import dev.mailvault.core.transfer.KnownServers;
 import dev.mailvault.core.transfer.ServerLookup;
 import dev.mailvault.core.transfer.SkipReason;
@@ -99,8 +102,7 @@ public final class ThunderbirdPrefs {
             line++;
         }
         if (!sawPref) {
-            throw new BadInputException(name + " holds no user_pref lines; expected the prefs.js of a Thunderbird "
-                    + "profile (Help → Troubleshooting Information → Profile Folder)");
+            throw ImportRefusedException.of(Reason.NO_USER_PREF, name);
         }
         return out;
     }
@@ -108,12 +110,14 @@ public final class ThunderbirdPrefs {
     /** One line: {@code user_pref("name", value);} with a string, integer or boolean value. */
     private static final class Line {
         private final String s;
-        private final String where;
+        private final String name;
+        private final int line;
         private int pos;
 
         Line(String s, String name, int line) {
             this.s = s;
-            this.where = name + ": line " + line + ": ";
+            this.name = name;
+            this.line = line;
         }
 
         void pref(Map<String, Object> out) {
@@ -200,7 +204,7 @@ public final class ThunderbirdPrefs {
                     default -> b.append(e);
                 }
             }
-            throw new BadInputException(where + "a quoted text is not closed (is the file cut short?)");
+            throw refused(Reason.PREF_QUOTE_NOT_CLOSED);
         }
 
         private void expect(char c) {
@@ -217,8 +221,13 @@ public final class ThunderbirdPrefs {
             }
         }
 
-        private BadInputException bad() {
-            return new BadInputException(where + "expected user_pref(\"name\", value); as Thunderbird writes it");
+        private ImportRefusedException bad() {
+            return refused(Reason.PREF_SYNTAX);
+        }
+
+        private ImportRefusedException refused(Reason reason) {
+            return ImportRefusedException.at(
+                    name, ImportRefusedException.at(EntrySource.line(line), ImportRefusedException.of(reason)));
         }
     }
 
@@ -237,15 +246,14 @@ public final class ThunderbirdPrefs {
             keys = List.copyOf(found);
         }
         if (keys.isEmpty()) {
-            throw new BadInputException(name + " lists no mail accounts (no mail.accountmanager.accounts and no "
-                    + "mail.account.*.server); is it the prefs.js of a Thunderbird profile?");
+            throw ImportRefusedException.of(Reason.NO_ACCOUNTS, name);
         }
         for (String account : keys) {
             try {
                 account(account, parsed);
             } catch (BadInputException e) {
                 parsed.close();
-                throw new BadInputException(name + ": " + account + ": " + e.getMessage(), e);
+                throw ImportRefusedException.at(name, ImportRefusedException.at(account, e));
             }
         }
         return parsed;
@@ -253,7 +261,8 @@ public final class ThunderbirdPrefs {
 
     private void account(String account, Parsed parsed) {
         String server = text("mail.account." + account + ".server")
-                .orElseThrow(() -> new BadInputException("mail.account." + account + ".server is missing"));
+                .orElseThrow(
+                        () -> ImportRefusedException.of(Reason.PREF_MISSING, "mail.account." + account + ".server"));
         String s = "mail.server." + server + ".";
         String type = text(s + "type").orElse("");
         List<String> identities = list("mail.account." + account + ".identities");
@@ -277,7 +286,7 @@ public final class ThunderbirdPrefs {
         }
         String host = text(s + "realhostname")
                 .or(() -> text(s + "hostname"))
-                .orElseThrow(() -> new BadInputException(s + "hostname is missing"));
+                .orElseThrow(() -> ImportRefusedException.of(Reason.PREF_MISSING, s + "hostname"));
         int socketType = number(s + "sockettype").orElse(0);
         int imapPort = number(s + "port").orElse(socketType == 3 ? 993 : 143);
         Optional<Security> imapSecurity = security(socketType, s + "socketType");
@@ -345,7 +354,7 @@ public final class ThunderbirdPrefs {
             case 3 -> Optional.of(Security.TLS);
             case 2 -> Optional.of(Security.STARTTLS);
             case 0, 1 -> Optional.empty();
-            default -> throw new BadInputException(pref + " is " + value + " (Thunderbird writes 0 to 3)");
+            default -> throw ImportRefusedException.of(Reason.PREF_SECURITY, pref, String.valueOf(value));
         };
     }
 
@@ -366,7 +375,7 @@ public final class ThunderbirdPrefs {
             return Optional.empty();
         }
         if (!(v instanceof String s)) {
-            throw new BadInputException(key + " must be a quoted text");
+            throw ImportRefusedException.of(Reason.PREF_NOT_TEXT, key);
         }
         return s.isBlank() ? Optional.empty() : Optional.of(s.strip());
     }
@@ -387,7 +396,7 @@ public final class ThunderbirdPrefs {
         if (v instanceof String s && s.strip().matches("\\d{1,5}")) {
             return Optional.of(Integer.parseInt(s.strip()));
         }
-        throw new BadInputException(key + " must be a number");
+        throw ImportRefusedException.of(Reason.PREF_NOT_NUMBER, key);
     }
 
     private List<String> list(String key) {
