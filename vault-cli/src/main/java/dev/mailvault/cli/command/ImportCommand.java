@@ -12,6 +12,7 @@ import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.transfer.EntrySource;
 import dev.mailvault.core.transfer.ImportFormat;
 import dev.mailvault.core.transfer.ImportPlan;
+import dev.mailvault.core.transfer.ImportRefusedException;
 import dev.mailvault.core.transfer.ImportReport;
 import dev.mailvault.core.transfer.Imported;
 import dev.mailvault.core.transfer.Importer;
@@ -71,8 +72,10 @@ public final class ImportCommand extends VaultSubcommand {
     private ImportPlan read(ImportFormat format) {
         try {
             return new Importer(ServerLookup.of(catalog())).read(file, format);
+        } catch (ImportRefusedException e) {
+            // the core names the line, item or account that did not read, in the run's language
+            throw new UsageError(texts().get("err.importFile", file, e.message(texts().locale())));
         } catch (BadInputException e) {
-            // the core names the line, item or account that did not read
             throw new UsageError(texts().get("err.importFile", file, e.getMessage()));
         }
     }
