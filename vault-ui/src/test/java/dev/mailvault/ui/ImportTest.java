@@ -273,6 +273,51 @@ class ImportTest {
     }
 
     @Test
+    @DisplayName("a file that does not read, in Japanese: why and where in the app's language, the vault unchanged")
+    void brokenFileJapanese(FxRobot robot) throws Exception {
+        Path notKeePassXc = write("chrome.csv", "name,url,username,password\nmail,https://mail.example.org,a,pw\n");
+        Path badLine = write("short.csv", HEADER + "\n\"Mail\",\"Work\"\n");
+        Path encrypted = write("bitwarden.json", "{\"encrypted\": true, \"passwordProtected\": true}");
+        Path profile = Files.createDirectories(dir.resolve("empty-profile"));
+        fx.unlock(robot);
+        robot.interact(() -> fx.window.updateSettings(
+                fx.window.settings().withLanguage(dev.mailvault.ui.settings.Settings.Language.JAPANESE)));
+        fx.settle();
+        fx.openTransfer(robot, "openImport", "#importDialog");
+        String before = fileState();
+
+        assertThat(problemAfterReading(robot, notKeePassXc))
+                .startsWith("ファイルを読み込めません。何も追加していません。" + notKeePassXc + " の 1 行目：KeePassXC の CSV の見出し行ではありません（4 列）。")
+                .doesNotContain("not KeePassXC");
+        assertThat(problemAfterReading(robot, badLine))
+                .isEqualTo("ファイルを読み込めません。何も追加していません。" + badLine
+                        + " の 2 行目：フィールドが 2 個あります。見出し行と同じ 10 個のはずです（ファイルが途中で切れているか、編集されていませんか）");
+        robot.clickOn("#importFormat-bitwarden-json");
+        assertThat(problemAfterReading(robot, encrypted))
+                .isEqualTo(
+                        "ファイルを読み込めません。何も追加していません。" + encrypted
+                                + " は暗号化された Bitwarden のエクスポートで、Bitwarden でしか開けません。Bitwarden でファイル形式を「.json (Encrypted)」ではなく「.json」にして、もう一度エクスポートしてください");
+        robot.clickOn("#importFormat-thunderbird");
+        assertThat(problemAfterReading(robot, profile))
+                .isEqualTo("ファイルを読み込めません。何も追加していません。" + profile
+                        + " に prefs.js がありません。Thunderbird のプロファイルフォルダーを指定してください（ヘルプ → トラブルシューティング情報 → プロファイルフォルダー）");
+        Files.delete(profile);
+        assertThat(problemAfterReading(robot, profile))
+                .isEqualTo("ファイルを読み込めません。何も追加していません。インポートするファイル " + profile + " がありません");
+        assertThat(robot.lookup("#importConfirm").queryButton().isDisabled()).isTrue();
+        assertThat(vaultAddresses()).containsExactly("kept@example.jp");
+        assertThat(fileState()).isEqualTo(before);
+    }
+
+    /** Reads {@code file} and gives the problem the dialog shows. */
+    private String problemAfterReading(FxRobot robot, Path file) {
+        chooseAndRead(robot, file);
+        waitUntil(() ->
+                !robot.lookup("#importProblem").queryAs(Label.class).getText().isEmpty());
+        return robot.lookup("#importProblem").queryAs(Label.class).getText();
+    }
+
+    @Test
     @DisplayName("a Thunderbird profile: each password is typed twice in the dialog, an empty pair skips that account")
     void thunderbirdProfile(FxRobot robot) throws Exception {
         Path profile = dir.resolve("abcd1234.default-release");

@@ -7,6 +7,7 @@ import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.transfer.EntrySource;
 import dev.mailvault.core.transfer.ImportFormat;
 import dev.mailvault.core.transfer.ImportPlan;
+import dev.mailvault.core.transfer.ImportRefusedException;
 import dev.mailvault.core.transfer.ImportReport;
 import dev.mailvault.core.transfer.Imported;
 import dev.mailvault.core.transfer.Importer;
@@ -159,8 +160,11 @@ public final class ImportController {
 
     private void readFailed(Throwable error) {
         setBusy(false, "");
-        // the core's message names the line, item or account where the file broke
-        view.problem.setText(texts.get("import.unreadable", ErrorTexts.describe(error, texts)));
+        // the core's refusal names the line, item or account where the file broke, in the app's language
+        String why = error instanceof ImportRefusedException refused
+                ? refused.message(texts.locale())
+                : ErrorTexts.describe(error, texts);
+        view.problem.setText(texts.get("import.unreadable", why));
         updateButtons();
     }
 
