@@ -46,7 +46,7 @@ class ImportRefusalsTest {
         assertThat(refused("ja", file, "bitwarden-json"))
                 .isEqualTo(
                         "vault: 取り込めません（何も書き込んでいません）：" + file
-                                + " は暗号化された Bitwarden のエクスポートで、Bitwarden でしか開けません。Bitwarden でファイル形式を「.json (Encrypted)」ではなく「.json」にして、もう一度エクスポートしてください");
+                                + " は暗号化された Bitwarden のエクスポートで、Bitwarden でしか開けません。Bitwarden でファイル形式を「.json (Encrypted)」ではなく「.json」にして、もう一度エクスポートしてください。");
         assertThat(refused("en", file, "bitwarden-json"))
                 .isEqualTo("vault: cannot import " + file + " is an encrypted Bitwarden export, which only Bitwarden"
                         + " can open. Export again in Bitwarden with the file format \".json\", not \".json"
@@ -72,10 +72,10 @@ class ImportRefusalsTest {
         Path file = write("keepassxc.csv", HEADER + "\n\"Mail\",\"Work\"\n");
         assertThat(refused("ja", file, "keepassxc-csv"))
                 .isEqualTo("vault: 取り込めません（何も書き込んでいません）：" + file
-                        + " の 2 行目：フィールドが 2 個あります。見出し行と同じ 10 個のはずです（ファイルが途中で切れているか、編集されていませんか）");
+                        + " の 2 行目：フィールドが 2 個あります。見出し行と同じ 10 個のはずです（ファイルが途中で切れているか、編集されていませんか）。");
         Path cut = write("cut.csv", HEADER + "\n\"Mail\",\"Wo");
         assertThat(refused("ja", cut, "keepassxc-csv"))
-                .endsWith(cut + " の 2 行目：引用符で始まるフィールドが閉じていません（ファイルが途中で切れていませんか）");
+                .endsWith(cut + " の 2 行目：引用符で始まるフィールドが閉じていません（ファイルが途中で切れていませんか）。");
     }
 
     @Test
@@ -84,7 +84,7 @@ class ImportRefusalsTest {
         Path profile = Files.createDirectory(dir.resolve("profile"));
         assertThat(refused("ja", profile, "thunderbird"))
                 .isEqualTo("vault: 取り込めません（何も書き込んでいません）：" + profile
-                        + " に prefs.js がありません。Thunderbird のプロファイルフォルダーを指定してください（ヘルプ → トラブルシューティング情報 → プロファイルフォルダー）");
+                        + " に prefs.js がありません。Thunderbird のプロファイルフォルダーを指定してください（ヘルプ → トラブルシューティング情報 → プロファイルフォルダー）。");
         Files.writeString(profile.resolve("prefs.js"), "user_pref(\"browser.startup.page\", 1);\n");
         assertThat(refused("ja", profile, "thunderbird")).contains("prefs.js にはメールアカウントがありません");
     }
@@ -94,7 +94,7 @@ class ImportRefusalsTest {
     void missing() {
         Path file = dir.resolve("missing.csv");
         assertThat(refused("ja", file, "keepassxc-csv"))
-                .isEqualTo("vault: 取り込めません（何も書き込んでいません）：インポートするファイル " + file + " がありません");
+                .isEqualTo("vault: 取り込めません（何も書き込んでいません）：インポートするファイル " + file + " がありません。");
         assertThat(refused("en", file, "keepassxc-csv"))
                 .isEqualTo("vault: cannot import no file " + file + " to import; nothing was written.");
     }
