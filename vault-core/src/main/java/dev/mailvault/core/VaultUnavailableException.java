@@ -1,5 +1,8 @@
 package dev.mailvault.core;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * The vault file cannot be used: missing, unreadable, not a vault, damaged, tampered with, of a
  * newer format, or locked by another process. Nothing was written.
@@ -20,18 +23,33 @@ public class VaultUnavailableException extends VaultException {
     }
 
     private final Reason reason;
+    private final Path file;
 
     public VaultUnavailableException(Reason reason, String message) {
-        super(message);
-        this.reason = reason;
+        this(reason, null, message, null);
     }
 
     public VaultUnavailableException(Reason reason, String message, Throwable cause) {
+        this(reason, null, message, cause);
+    }
+
+    public VaultUnavailableException(Reason reason, Path file, String message) {
+        this(reason, file, message, null);
+    }
+
+    /** {@code file}: the vault file concerned, so that callers can name it in their own words. */
+    public VaultUnavailableException(Reason reason, Path file, String message, Throwable cause) {
         super(message, cause);
         this.reason = reason;
+        this.file = file;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The vault file concerned, when the thrower knew it. */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
     }
 }

@@ -1,6 +1,7 @@
 package dev.mailvault.ui.common;
 
 import dev.mailvault.core.BadInputException;
+import dev.mailvault.core.DiskFullException;
 import dev.mailvault.core.VaultException;
 import dev.mailvault.core.VaultUnavailableException;
 import dev.mailvault.core.WrongMasterPasswordException;
@@ -20,8 +21,15 @@ public final class ErrorTexts {
             return texts.get("error.locked");
         }
         if (e instanceof VaultUnavailableException unavailable) {
-            return texts.get("error.unavailable." + unavailable.reason().name().toLowerCase(Locale.ROOT)) + "\n"
-                    + unavailable.getMessage();
+            String reason =
+                    texts.get("error.unavailable." + unavailable.reason().name().toLowerCase(Locale.ROOT));
+            return unavailable
+                    .file()
+                    .map(file -> reason + "\n" + texts.get("error.unavailable.file", file))
+                    .orElse(reason);
+        }
+        if (e instanceof DiskFullException) {
+            return texts.get("error.diskFull");
         }
         if (e instanceof UnwritableFileException unwritable) {
             return texts.get(
@@ -29,8 +37,12 @@ public final class ErrorTexts {
                     unwritable.file(),
                     unwritable.detail());
         }
-        if (e instanceof BadInputException || e instanceof VaultException) {
+        if (e instanceof BadInputException) {
             return e.getMessage();
+        }
+        if (e instanceof VaultException) {
+            // the core's sentence is English: other languages say what it means for the user
+            return texts.get("error.notDone", e.getMessage());
         }
         return texts.get("error.internal", e.getClass().getSimpleName());
     }

@@ -3,10 +3,18 @@ package dev.mailvault.ui.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailvault.core.DiskFullException;
+import dev.mailvault.core.VaultException;
+import dev.mailvault.core.VaultService;
+import dev.mailvault.core.VaultUnavailableException;
+import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.files.AtomicFiles;
 import dev.mailvault.core.files.UnwritableFileException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.DisplayName;
@@ -43,5 +51,35 @@ class ErrorTextsTest {
                         .contains("/out/file.csv");
             }
         }
+    }
+
+    @Test
+    @DisplayName("a vault file that cannot be used is told by its reason and its name, without the core's English")
+    void unavailableVault(@TempDir Path dir) throws Exception {
+        Path empty = Files.createFile(dir.resolve("vault.db"));
+        VaultService service = new VaultService(Clock.systemUTC(), new SecureRandom(), dir.resolve("state"));
+        assertThatThrownBy(() -> service.open(empty, Secret.copyOf("master".toCharArray())))
+                .isInstanceOfSatisfying(VaultUnavailableException.class, e -> {
+                    assertThat(ErrorTexts.describe(e, Texts.forLocale(Locale.ENGLISH)))
+                            .isEqualTo("This file is not a Mail Vault vault.\nFile: " + empty);
+                    assertThat(ErrorTexts.describe(e, Texts.forLocale(Locale.JAPAN)))
+                            .isEqualTo("このファイルは Mail Vault の保管庫ではありません。\nファイル：" + empty);
+                });
+    }
+
+    @Test
+    @DisplayName("a full disk and any other failure of the core are told in Japanese without the core's English")
+    void plainFailures() {
+        DiskFullException full = new DiskFullException("the disk is full; the change was not saved", null);
+        assertThat(ErrorTexts.describe(full, Texts.forLocale(Locale.ENGLISH)))
+                .isEqualTo("The disk is full; the change was not saved. Free some space and try again.");
+        assertThat(ErrorTexts.describe(full, Texts.forLocale(Locale.JAPAN)))
+                .isEqualTo("ディスクがいっぱいです。変更は保存されていません。空き容量を増やしてからもう一度お試しください。");
+
+        VaultException copy = new VaultException("cannot write the copy /tmp/x.db: Input/output error");
+        assertThat(ErrorTexts.describe(copy, Texts.forLocale(Locale.ENGLISH)))
+                .isEqualTo("cannot write the copy /tmp/x.db: Input/output error");
+        assertThat(ErrorTexts.describe(copy, Texts.forLocale(Locale.JAPAN)))
+                .isEqualTo("処理を完了できませんでした。保管庫への変更は保存されていません。");
     }
 }

@@ -1,6 +1,7 @@
 package dev.mailvault.core.store.sqlite;
 
 import dev.mailvault.core.BadInputException;
+import dev.mailvault.core.DiskFullException;
 import dev.mailvault.core.VaultException;
 import dev.mailvault.core.VaultSession;
 import dev.mailvault.core.VaultUnavailableException;
@@ -116,6 +117,7 @@ public final class SqliteVault {
             if (!java.security.MessageDigest.isEqual(key.headerMac(header.macInput()), header.mac())) {
                 throw new VaultUnavailableException(
                         Reason.TAMPERED,
+                        path,
                         path + " has a header that was changed outside Mail Vault; it was left untouched");
             }
             if (header.formatVersion() < Migrations.LATEST) {
@@ -165,7 +167,8 @@ public final class SqliteVault {
                 try {
                     out.add(Map.entry(Timestamps.parse(rs.getString(1)), RotationPolicy.parse(rs.getString(2))));
                 } catch (RuntimeException e) {
-                    throw new VaultUnavailableException(Reason.TAMPERED, path + " holds a damaged date or policy");
+                    throw new VaultUnavailableException(
+                            Reason.TAMPERED, path, path + " holds a damaged date or policy");
                 }
             }
             return out;
@@ -189,7 +192,7 @@ public final class SqliteVault {
                         "SELECT format_version, vault_id, kdf_memory_kib, kdf_iterations,"
                                 + " kdf_parallelism, salt, wrapped_key, generation, header_mac FROM vault_header WHERE id = 1")) {
             if (!rs.next()) {
-                throw new VaultUnavailableException(Reason.DAMAGED, path + " has no vault header");
+                throw new VaultUnavailableException(Reason.DAMAGED, path, path + " has no vault header");
             }
             KdfParameters kdf;
             try {
@@ -197,6 +200,7 @@ public final class SqliteVault {
             } catch (BadInputException e) {
                 throw new VaultUnavailableException(
                         Reason.TAMPERED,
+                        path,
                         path + " asks for key derivation parameters outside the allowed range (" + e.getMessage()
                                 + "); it was not opened");
             }
@@ -210,11 +214,11 @@ public final class SqliteVault {
                     || h.mac() == null
                     || h.formatVersion() < 1) {
                 throw new VaultUnavailableException(
-                        Reason.TAMPERED, path + " has a malformed header; it was not opened");
+                        Reason.TAMPERED, path, path + " has a malformed header; it was not opened");
             }
             if (h.formatVersion() > Migrations.LATEST) {
                 throw new VaultUnavailableException(
-                        Reason.NEWER_FORMAT, path + " was written by a newer Mail Vault; update Mail Vault");
+                        Reason.NEWER_FORMAT, path, path + " was written by a newer Mail Vault; update Mail Vault");
             }
             return h;
         }
@@ -304,18 +308,19 @@ public final class SqliteVault {
                     || code == SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT
                     || code == SQLiteErrorCode.SQLITE_BUSY_RECOVERY) {
                 return new VaultUnavailableException(
-                        Reason.BUSY, path + " is in use by another Mail Vault process; try again in a moment", e);
+                        Reason.BUSY, path, path + " is in use by another Mail Vault process; try again in a moment", e);
             }
             if (code.name().startsWith("SQLITE_READONLY")) {
                 return new VaultUnavailableException(
-                        Reason.READ_ONLY, path + " or its folder may not be written; nothing was changed", e);
+                        Reason.READ_ONLY, path, path + " or its folder may not be written; nothing was changed", e);
             }
             if (code == SQLiteErrorCode.SQLITE_FULL) {
-                return new VaultException("the disk is full; the change was not saved", e);
+                return new DiskFullException("the disk is full; the change was not saved", e);
             }
         }
         return new VaultUnavailableException(
                 Reason.DAMAGED,
+                path,
                 path + " is damaged or not a vault (" + firstLine(e.getMessage()) + "); it was left untouched",
                 e);
     }

@@ -1070,6 +1070,7 @@ final class SqliteVaultSession implements VaultSession {
             if (!"ok".equals(verdict)) {
                 throw new VaultUnavailableException(
                         Reason.DAMAGED,
+                        file,
                         file + " fails SQLite's integrity check (" + verdict + "); nothing was written");
             }
         }
@@ -1207,7 +1208,7 @@ final class SqliteVaultSession implements VaultSession {
 
     private VaultUnavailableException tampered(String detail) {
         return new VaultUnavailableException(
-                Reason.TAMPERED, file + " was modified outside Mail Vault (" + detail + ")");
+                Reason.TAMPERED, file, file + " was modified outside Mail Vault (" + detail + ")");
     }
 
     private byte[] addressIndex(Address a) {

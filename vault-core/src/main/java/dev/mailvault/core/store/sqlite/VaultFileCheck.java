@@ -24,13 +24,13 @@ final class VaultFileCheck {
 
     static void check(Path file) {
         if (!Files.exists(file)) {
-            throw new VaultUnavailableException(Reason.MISSING, "no vault at " + file);
+            throw new VaultUnavailableException(Reason.MISSING, file, "no vault at " + file);
         }
         if (!Files.isRegularFile(file)) {
-            throw new VaultUnavailableException(Reason.NOT_A_VAULT, file + " is not a file");
+            throw new VaultUnavailableException(Reason.NOT_A_VAULT, file, file + " is not a file");
         }
         if (!Files.isReadable(file)) {
-            throw new VaultUnavailableException(Reason.UNREADABLE, file + " may not be read by this user");
+            throw new VaultUnavailableException(Reason.UNREADABLE, file, file + " may not be read by this user");
         }
         byte[] head = new byte[100];
         long size;
@@ -38,16 +38,17 @@ final class VaultFileCheck {
             size = Files.size(file);
             int n = in.readNBytes(head, 0, head.length);
             if (n == 0) {
-                throw new VaultUnavailableException(Reason.NOT_A_VAULT, file + " is empty, not a vault");
+                throw new VaultUnavailableException(Reason.NOT_A_VAULT, file, file + " is empty, not a vault");
             }
             if (!Arrays.equals(head, 0, SQLITE_MAGIC.length, SQLITE_MAGIC, 0, SQLITE_MAGIC.length)) {
-                throw new VaultUnavailableException(Reason.NOT_A_VAULT, file + " is not a Mail Vault file");
+                throw new VaultUnavailableException(Reason.NOT_A_VAULT, file, file + " is not a Mail Vault file");
             }
             if (n < head.length) {
-                throw new VaultUnavailableException(Reason.DAMAGED, file + " is truncated");
+                throw new VaultUnavailableException(Reason.DAMAGED, file, file + " is truncated");
             }
         } catch (IOException e) {
-            throw new VaultUnavailableException(Reason.UNREADABLE, "cannot read " + file + ": " + e.getMessage(), e);
+            throw new VaultUnavailableException(
+                    Reason.UNREADABLE, file, "cannot read " + file + ": " + e.getMessage(), e);
         }
         ByteBuffer h = ByteBuffer.wrap(head);
         int pageSize = Short.toUnsignedInt(h.getShort(16));
@@ -57,17 +58,18 @@ final class VaultFileCheck {
         long pages = Integer.toUnsignedLong(h.getInt(28));
         if (h.getInt(68) != APPLICATION_ID) {
             throw new VaultUnavailableException(
-                    Reason.NOT_A_VAULT, file + " is an SQLite database of another program, not a Mail Vault");
+                    Reason.NOT_A_VAULT, file, file + " is an SQLite database of another program, not a Mail Vault");
         }
         int userVersion = h.getInt(60);
         if (userVersion > Migrations.LATEST) {
             throw new VaultUnavailableException(
                     Reason.NEWER_FORMAT,
+                    file,
                     file + " was written by a newer Mail Vault (format " + userVersion + ", this version reads up to "
                             + Migrations.LATEST + "); update Mail Vault. The file was left untouched.");
         }
         if (pageSize < 512 || size % pageSize != 0 || size < pages * pageSize) {
-            throw new VaultUnavailableException(Reason.DAMAGED, file + " is truncated or damaged");
+            throw new VaultUnavailableException(Reason.DAMAGED, file, file + " is truncated or damaged");
         }
     }
 }

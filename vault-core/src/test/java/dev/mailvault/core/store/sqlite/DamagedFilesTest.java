@@ -3,6 +3,7 @@ package dev.mailvault.core.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailvault.core.DiskFullException;
 import dev.mailvault.core.VaultException;
 import dev.mailvault.core.VaultService;
 import dev.mailvault.core.VaultSession;
@@ -158,7 +159,9 @@ class DamagedFilesTest {
                         VaultContents.readEverything(s);
                     }
                 })
-                .isInstanceOf(VaultUnavailableException.class);
+                .isInstanceOfSatisfying(
+                        VaultUnavailableException.class,
+                        e -> assertThat(e.file()).as("the file it names").contains(f.toAbsolutePath()));
         assertThat(Files.readAllBytes(f)).isEqualTo(content);
         Files.deleteIfExists(f.resolveSibling("damaged.db-wal"));
         Files.deleteIfExists(f.resolveSibling("damaged.db-shm"));
@@ -176,10 +179,19 @@ class DamagedFilesTest {
                     SqliteVault.translate(new SQLiteException("attempt to write a readonly database", code), good);
             assertThat(e).as(code.name()).isInstanceOf(VaultUnavailableException.class);
             assertThat(((VaultUnavailableException) e).reason()).as(code.name()).isEqualTo(Reason.READ_ONLY);
+            assertThat(((VaultUnavailableException) e).file()).as(code.name()).contains(good);
         }
         VaultException corrupt = SqliteVault.translate(
                 new SQLiteException("database disk image is malformed", SQLiteErrorCode.SQLITE_CORRUPT), good);
         assertThat(((VaultUnavailableException) corrupt).reason()).isEqualTo(Reason.DAMAGED);
+    }
+
+    @Test
+    @DisplayName("a full disk is told as such (DiskFullException), with the core's sentence as before")
+    void diskFull() {
+        VaultException e = SqliteVault.translate(
+                new SQLiteException("database or disk is full", SQLiteErrorCode.SQLITE_FULL), good);
+        assertThat(e).isInstanceOf(DiskFullException.class).hasMessage("the disk is full; the change was not saved");
     }
 
     @Test
