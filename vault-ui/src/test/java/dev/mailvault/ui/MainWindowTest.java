@@ -158,6 +158,52 @@ class MainWindowTest {
     }
 
     @Test
+    @DisplayName("an address already in the vault, or a CA field that is no PEM certificate, is refused in the form")
+    void addAccountTakenOrBadCa(FxRobot robot) {
+        unlock(robot);
+        robot.clickOn("#addAccount");
+        fill(robot, "#formAddress", "taro@example.jp");
+        fill(robot, "#formImap", "imap.example.jp:993");
+        fill(robot, "#formSmtp", "smtp.example.jp:465");
+        fill(robot, "#formImapPassword", "another-pass");
+        fill(robot, "#formCaCert", "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----");
+        robot.clickOn("#formSave");
+        assertThat(robot.lookup("#formProblem").queryAs(Label.class).getText())
+                .isEqualTo("The CA certificate is not a certificate in PEM form. Paste it whole, from"
+                        + " -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----, or leave the field empty.");
+        fill(robot, "#formCaCert", "");
+        robot.clickOn("#formSave");
+        fx.settle();
+        assertThat(robot.lookup("#formProblem").queryAs(Label.class).getText())
+                .isEqualTo("taro@example.jp is already in the vault. Enter another address, or change that account"
+                        + " with Edit.");
+        assertThat(fx.window.modal().isShowing()).isTrue();
+        assertThat(fx.window.session().accounts()).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("in Japanese, editing an account to another one's address, or a bad CA field, is refused in Japanese")
+    void editAccountTakenInJapanese(FxRobot robot) {
+        unlockAndSet(robot, "#settingsLanguage", dev.mailvault.ui.settings.Settings.Language.JAPANESE);
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        fx.settle();
+        robot.clickOn("#editAccount");
+        fill(robot, "#formCaCert", "MIIB");
+        robot.clickOn("#formSave");
+        assertThat(robot.lookup("#formProblem").queryAs(Label.class).getText())
+                .isEqualTo("CA 証明書が PEM 形式の証明書ではありません。-----BEGIN CERTIFICATE----- から"
+                        + " -----END CERTIFICATE----- までをすべて貼り付けるか、空欄にしてください。");
+        fill(robot, "#formCaCert", "");
+        fill(robot, "#formAddress", "taro@example.jp");
+        robot.clickOn("#formSave");
+        fx.settle();
+        assertThat(robot.lookup("#formProblem").queryAs(Label.class).getText())
+                .isEqualTo("taro@example.jp はすでに保管庫にあります。別のアドレスを入力するか、そのアカウントを「編集」で変更してください。");
+        assertThat(fx.window.session().findAccount(Address.of("hanako@example.com")))
+                .isPresent();
+    }
+
+    @Test
     @DisplayName("Ctrl+C copies the selected account's password, and the clipboard is cleared after the timeout")
     void clipboardCleared(FxRobot robot) {
         unlock(robot);

@@ -7,6 +7,7 @@ import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.Endpoint;
 import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.remind.RotationPolicy;
+import dev.mailvault.core.verify.TrustAnchors;
 import dev.mailvault.ui.common.AppContext;
 import dev.mailvault.ui.common.ErrorTexts;
 import dev.mailvault.ui.common.PasswordFields;
@@ -92,6 +93,12 @@ public final class AccountFormController {
         Endpoint smtp = field(() -> Endpoint.parse(view.smtp.getText()), "form.badSmtp", view.smtp.getText());
         String policyText = view.policy.getEditor().getText();
         RotationPolicy policy = field(() -> RotationPolicy.parse(policyText), "form.badPolicy", policyText);
+        String caPem =
+                view.caCert.getText().isBlank() ? null : view.caCert.getText().strip() + "\n";
+        if (caPem != null) {
+            // the check a login check would make later, now, while the field is in view
+            field(() -> TrustAnchors.withCa(caPem), "form.badCa", "");
+        }
         String login = view.login.getText();
         String smtpLogin = view.smtpLogin.getText().isBlank() ? login : view.smtpLogin.getText();
         return new AccountSpec(
@@ -105,7 +112,7 @@ public final class AccountFormController {
                 login,
                 smtpLogin,
                 view.smtpSame.isSelected(),
-                view.caCert.getText().isBlank() ? null : view.caCert.getText().strip() + "\n",
+                caPem,
                 editing.map(i -> i.spec().notes()).orElse(""),
                 policy);
     }
@@ -159,6 +166,7 @@ public final class AccountFormController {
                         () -> {
                             try (imapSecret;
                                     smtpSecret) {
+                                refuseTaken(spec.address());
                                 if (editing.isPresent()) {
                                     return context.session()
                                             .updateAccount(editing.get().address(), spec, smtpSecret)
@@ -176,7 +184,18 @@ public final class AccountFormController {
                         error -> {
                             saving = false;
                             view.save.setDisable(false);
-                            view.problem.setText(ErrorTexts.describe(error, texts));
+                            view.problem.setText(
+                                    error instanceof FieldProblem
+                                            ? error.getMessage()
+                                            : ErrorTexts.describe(error, texts));
                         });
+    }
+
+    /** An address another account already has: the core refuses it too, in English. */
+    private void refuseTaken(Address address) {
+        boolean moving = editing.map(i -> !i.address().equals(address)).orElse(true);
+        if (moving && context.session().findAccount(address).isPresent()) {
+            throw new FieldProblem(texts.get("form.addressTaken", address.value()));
+        }
     }
 }
