@@ -204,6 +204,49 @@ class MainWindowTest {
     }
 
     @Test
+    @DisplayName("a device name that is empty, too long or taken is refused in the form")
+    void deviceNameRefused(FxRobot robot) {
+        unlock(robot);
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        fx.settle();
+        robot.clickOn("#addDevice");
+        fx.settle();
+        fill(robot, "#deviceName", "   ");
+        robot.clickOn("#deviceSave");
+        assertThat(robot.lookup("#deviceProblem").queryAs(Label.class).getText())
+                .isEqualTo("A device name has 1 to 100 printable characters, for example iPhone or Office PC.");
+        fill(robot, "#deviceName", "x".repeat(101));
+        robot.clickOn("#deviceSave");
+        assertThat(robot.lookup("#deviceProblem").queryAs(Label.class).getText())
+                .isEqualTo("A device name has 1 to 100 printable characters, for example iPhone or Office PC.");
+        fill(robot, "#deviceName", " iphone ");
+        robot.clickOn("#deviceSave");
+        fx.settle();
+        assertThat(robot.lookup("#deviceProblem").queryAs(Label.class).getText())
+                .isEqualTo("A device named 'iphone' is already registered. Choose another name.");
+        assertThat(fx.window.session().devices()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("in Japanese, a device name too long or taken is refused in Japanese")
+    void deviceNameRefusedInJapanese(FxRobot robot) {
+        unlockAndSet(robot, "#settingsLanguage", dev.mailvault.ui.settings.Settings.Language.JAPANESE);
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        fx.settle();
+        robot.clickOn("#addDevice");
+        fx.settle();
+        fill(robot, "#deviceName", "端".repeat(101));
+        robot.clickOn("#deviceSave");
+        assertThat(robot.lookup("#deviceProblem").queryAs(Label.class).getText())
+                .isEqualTo("端末の名前は 1〜100 文字の表示できる文字にしてください（例：iPhone、会社のPC）。");
+        fill(robot, "#deviceName", "IPHONE");
+        robot.clickOn("#deviceSave");
+        fx.settle();
+        assertThat(robot.lookup("#deviceProblem").queryAs(Label.class).getText())
+                .isEqualTo("'IPHONE' という名前の端末はすでに登録されています。別の名前にしてください。");
+    }
+
+    @Test
     @DisplayName("Ctrl+C copies the selected account's password, and the clipboard is cleared after the timeout")
     void clipboardCleared(FxRobot robot) {
         unlock(robot);

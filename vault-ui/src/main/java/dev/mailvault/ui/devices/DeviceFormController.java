@@ -1,7 +1,9 @@
 package dev.mailvault.ui.devices;
 
+import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.account.AccountInfo;
 import dev.mailvault.core.account.Address;
+import dev.mailvault.core.devices.DeviceNames;
 import dev.mailvault.core.devices.DeviceType;
 import dev.mailvault.core.devices.ReentrySteps;
 import dev.mailvault.ui.common.AppContext;
@@ -65,19 +67,40 @@ public final class DeviceFormController {
                 .filter(CheckBox::isSelected)
                 .map(box -> (Address) box.getUserData())
                 .toList();
-        String name = view.name.getText();
+        String name;
+        try {
+            name = DeviceNames.check(view.name.getText());
+        } catch (BadInputException e) {
+            view.problem.setText(texts.get("deviceForm.badName"));
+            return;
+        }
         DeviceType type = view.type.getValue();
         view.save.setDisable(true);
         context.background()
                 .run(
-                        () -> context.session().addDevice(name, type, uses),
+                        () -> {
+                            if (context.session().devices().stream().anyMatch(d -> DeviceNames.same(d.name(), name))) {
+                                throw new NameTaken(texts.get("deviceForm.nameTaken", name));
+                            }
+                            return context.session().addDevice(name, type, uses);
+                        },
                         device -> {
                             context.modal().hide();
                             onSaved.run();
                         },
                         error -> {
                             view.save.setDisable(false);
-                            view.problem.setText(ErrorTexts.describe(error, texts));
+                            view.problem.setText(
+                                    error instanceof NameTaken
+                                            ? error.getMessage()
+                                            : ErrorTexts.describe(error, texts));
                         });
+    }
+
+    /** A name another device has, worded for the user (the core refuses it too, in English). */
+    private static final class NameTaken extends RuntimeException {
+        NameTaken(String text) {
+            super(text, null, false, false);
+        }
     }
 }

@@ -22,6 +22,7 @@ import dev.mailvault.core.crypto.KdfParameters;
 import dev.mailvault.core.crypto.MasterKey;
 import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.devices.DeviceInfo;
+import dev.mailvault.core.devices.DeviceNames;
 import dev.mailvault.core.devices.DeviceType;
 import dev.mailvault.core.files.AtomicFiles;
 import dev.mailvault.core.remind.RotationPolicy;
@@ -533,7 +534,7 @@ final class SqliteVaultSession implements VaultSession {
 
     @Override
     public DeviceInfo addDevice(String name, DeviceType type, List<Address> uses) {
-        String clean = deviceName(name);
+        String clean = DeviceNames.check(name);
         write(() -> {
             byte[] idx =
                     key.blindIndex("device-name", clean.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
@@ -1217,15 +1218,7 @@ final class SqliteVaultSession implements VaultSession {
 
     private byte[] deviceIndex(String name) {
         return key.blindIndex(
-                "device-name", deviceName(name).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String deviceName(String name) {
-        String clean = name == null ? "" : name.strip();
-        if (clean.isEmpty() || clean.length() > 100 || clean.chars().anyMatch(Character::isISOControl)) {
-            throw new BadInputException("a device name must be 1 to 100 printable characters");
-        }
-        return clean;
+                "device-name", DeviceNames.check(name).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
     }
 
     // ---- accounts
