@@ -25,6 +25,8 @@ import java.util.function.Supplier;
  * @param autoLockOverride replaces the auto-lock setting (tests use milliseconds)
  * @param debug {@code --debug}: errors shown to the user are also written to standard error with
  *     their cause (messages never hold secrets)
+ * @param unusedProviderFile the user's provider file when it could not be read: the app then runs
+ *     with the built-in providers and says so at start, rather than refusing to open the vault
  */
 public record AppConfig(
         Path vaultFile,
@@ -36,7 +38,8 @@ public record AppConfig(
         Optional<Settings.Language> language,
         Duration clipboardClearAfter,
         Optional<Duration> autoLockOverride,
-        boolean debug) {
+        boolean debug,
+        Optional<UnusedProviderFile> unusedProviderFile) {
 
     public static final Duration CLIPBOARD_CLEAR_AFTER = Duration.ofSeconds(20);
     public static final Duration UNLOCK_TARGET = Duration.ofSeconds(1);
@@ -51,6 +54,17 @@ public record AppConfig(
         Objects.requireNonNull(clipboardClearAfter, "clipboardClearAfter");
         language = language == null ? Optional.empty() : language;
         autoLockOverride = autoLockOverride == null ? Optional.empty() : autoLockOverride;
+        unusedProviderFile = unusedProviderFile == null ? Optional.empty() : unusedProviderFile;
+    }
+
+    /** A provider file that was not used, and the core's reason (without the file's name, which it begins with). */
+    public record UnusedProviderFile(Path file, String reason) {
+        static UnusedProviderFile of(Path file, BadInputException e) {
+            String prefix = file + ": ";
+            String message = e.getMessage();
+            return new UnusedProviderFile(
+                    file, message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+        }
     }
 
     /** The real thing: arguments, environment, the user's folders, a calibrated KDF. */
@@ -58,17 +72,26 @@ public record AppConfig(
         Arguments parsed = Arguments.parse(args);
         VaultService service = VaultService.system();
         Path home = VaultService.home(env);
+        Path providerFile = ProviderCatalog.overridesFile(env, home);
+        ProviderCatalog catalog = ProviderCatalog.builtIn();
+        Optional<UnusedProviderFile> unused = Optional.empty();
+        try {
+            catalog = catalog.withOverrides(providerFile);
+        } catch (BadInputException e) {
+            unused = Optional.of(UnusedProviderFile.of(providerFile, e));
+        }
         return new AppConfig(
                 parsed.vault().orElseGet(() -> VaultService.defaultVaultPath(env)),
                 service,
-                ProviderCatalog.builtIn().withOverrides(ProviderCatalog.overridesFile(env, home)),
+                catalog,
                 () -> service.calibrate(UNLOCK_TARGET),
                 new SettingsStore(SettingsStore.defaultFile(env, home)),
                 Locale.getDefault(),
                 parsed.language(),
                 CLIPBOARD_CLEAR_AFTER,
                 Optional.empty(),
-                parsed.debug());
+                parsed.debug(),
+                unused);
     }
 
     /**

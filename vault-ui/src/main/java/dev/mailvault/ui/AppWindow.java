@@ -103,6 +103,8 @@ public final class AppWindow implements AppContext {
         showEntry(null);
         stage.setOnHidden(e -> shutdown());
         stage.show();
+        config.unusedProviderFile()
+                .ifPresent(unused -> showMessage(texts.get("error.providerFile", unused.file(), unused.reason())));
     }
 
     public Scene scene() {
@@ -275,9 +277,14 @@ public final class AppWindow implements AppContext {
         if (config.debug()) {
             error.printStackTrace();
         }
+        showMessage(ErrorTexts.describe(error, texts));
+    }
+
+    /** A failure already in words, in a dialog over the window. */
+    private void showMessage(String text) {
         Label heading = new Label(texts.get("error.title"));
         heading.getStyleClass().add(Styles.TITLE_4);
-        Label message = new Label(ErrorTexts.describe(error, texts));
+        Label message = new Label(text);
         message.setId("errorMessage");
         message.setWrapText(true);
         message.setMaxWidth(460);

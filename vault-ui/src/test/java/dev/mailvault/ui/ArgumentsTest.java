@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailvault.core.BadInputException;
+import dev.mailvault.core.provider.Provider;
+import dev.mailvault.core.provider.ProviderCatalog;
 import dev.mailvault.ui.settings.Settings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("The app's command-line arguments")
 class ArgumentsTest {
@@ -42,5 +47,29 @@ class ArgumentsTest {
         assertThatThrownBy(() -> AppConfig.Arguments.parse(List.of("--password-file", "x")))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("allowed: --vault FILE");
+    }
+
+    @Test
+    @DisplayName("a provider file that cannot be read leaves the built-in providers, and is kept to be told at start")
+    void brokenProviderFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("config/mailvault/providers.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{ not json");
+        AppConfig config = AppConfig.fromArguments(
+                List.of("--vault", dir.resolve("vault.db").toString()),
+                Map.of(
+                        "HOME",
+                        dir.toString(),
+                        "XDG_CONFIG_HOME",
+                        dir.resolve("config").toString()));
+        assertThat(config.catalog().all())
+                .extracting(Provider::id)
+                .isEqualTo(ProviderCatalog.builtIn().all().stream()
+                        .map(Provider::id)
+                        .toList());
+        assertThat(config.unusedProviderFile()).hasValueSatisfying(unused -> {
+            assertThat(unused.file()).isEqualTo(file);
+            assertThat(unused.reason()).startsWith("not valid JSON").doesNotContain(file.toString());
+        });
     }
 }

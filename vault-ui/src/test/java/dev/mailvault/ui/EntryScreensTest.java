@@ -7,8 +7,10 @@ import static dev.mailvault.ui.UiFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailvault.core.VaultSession;
+import dev.mailvault.ui.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
@@ -162,6 +164,73 @@ class EntryScreensTest {
                     .isZero();
             assertThat(fx.window.isUnlocked()).isFalse();
             assertThat(robot.lookup("#mainScreen").tryQuery()).isEmpty();
+        }
+    }
+
+    /** A vault, and a provider file that could not be read when the app started. */
+    private static UiFixture withUnusedProviderFile(Path dir) {
+        UiFixture fx = new UiFixture(dir);
+        try (VaultSession session = fx.createVault()) {
+            // only the file is needed
+        }
+        fx.unusedProviderFile = Optional.of(new AppConfig.UnusedProviderFile(
+                Path.of("/home/taro/.config/mailvault/providers.json"),
+                "not valid JSON at line 1, column 3: Unexpected character"));
+        return fx;
+    }
+
+    @Nested
+    @DisplayName("when the user's provider file could not be read")
+    @ExtendWith(ApplicationExtension.class)
+    class UnusedProviderFile {
+        @TempDir
+        Path dir;
+
+        UiFixture fx;
+
+        @Start
+        void start(Stage stage) {
+            fx = withUnusedProviderFile(dir);
+            fx.start(stage);
+        }
+
+        @Test
+        @DisplayName("the app starts, says which file it left out and why, and opens the vault")
+        void toldAtStart(FxRobot robot) {
+            assertThat(robot.lookup("#errorMessage").queryAs(Label.class).getText())
+                    .isEqualTo("Your provider file /home/taro/.config/mailvault/providers.json was not used: not valid"
+                            + " JSON at line 1, column 3: Unexpected character\nMail Vault uses its built-in providers."
+                            + " Correct or remove the file, then start Mail Vault again.");
+            robot.clickOn("#errorOk");
+            fx.unlock(robot);
+            assertThat(fx.window.isUnlocked()).isTrue();
+        }
+    }
+
+    @Nested
+    @DisplayName("when the user's provider file could not be read, in Japanese")
+    @ExtendWith(ApplicationExtension.class)
+    class UnusedProviderFileJapanese {
+        @TempDir
+        Path dir;
+
+        UiFixture fx;
+
+        @Start
+        void start(Stage stage) {
+            fx = withUnusedProviderFile(dir);
+            fx.language = Optional.of(Settings.Language.JAPANESE);
+            fx.start(stage);
+        }
+
+        @Test
+        @DisplayName("the file and what the app does instead are told in Japanese")
+        void toldAtStart(FxRobot robot) {
+            assertThat(robot.lookup("#errorMessage").queryAs(Label.class).getText())
+                    .isEqualTo("事業者の設定ファイル /home/taro/.config/mailvault/providers.json は読み込めなかったため、"
+                            + "使っていません（not valid JSON at line 1, column 3: Unexpected character）。\n"
+                            + "Mail Vault に組み込みの事業者の設定を使います。ファイルを直すか削除してから、"
+                            + "Mail Vault を起動し直してください。");
         }
     }
 }

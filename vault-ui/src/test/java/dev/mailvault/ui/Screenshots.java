@@ -102,7 +102,8 @@ public final class Screenshots {
                 Optional.empty(),
                 AppConfig.CLIPBOARD_CLEAR_AFTER,
                 Optional.empty(),
-                true);
+                true,
+                Optional.empty());
     }
 
     private void run() throws Exception {

@@ -39,6 +39,10 @@ final class UiFixture {
     final VaultService service;
     Duration clipboardClearAfter = Duration.ofSeconds(20);
     Optional<Duration> autoLock = Optional.empty();
+    /** As {@code --lang}: the app's language from the start. */
+    Optional<dev.mailvault.ui.settings.Settings.Language> language = Optional.empty();
+
+    Optional<AppConfig.UnusedProviderFile> unusedProviderFile = Optional.empty();
     AppWindow window;
     final List<java.net.URI> openedLinks = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Answers the app's file and folder dialogs. */
@@ -58,10 +62,11 @@ final class UiFixture {
                 () -> KdfParameters.FLOOR,
                 new SettingsStore(dir.resolve("config/ui.properties")),
                 Locale.ENGLISH,
-                Optional.empty(),
+                language,
                 clipboardClearAfter,
                 autoLock,
-                true);
+                true,
+                unusedProviderFile);
     }
 
     /**
