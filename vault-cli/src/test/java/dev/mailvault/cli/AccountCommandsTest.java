@@ -44,6 +44,19 @@ class AccountCommandsTest {
         return r;
     }
 
+    /** A file with the PEM markers around bytes that are no certificate, as a cut or mangled copy gives. */
+    private Path damagedCaCert() throws Exception {
+        return Files.writeString(
+                dir.resolve("damaged-ca.pem"),
+                "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
+    }
+
+    private static String[] concat(String first, String second, String[] rest) {
+        List<String> all = new ArrayList<>(List.of(first, second));
+        all.addAll(List.of(rest));
+        return all.toArray(String[]::new);
+    }
+
     @Nested
     @DisplayName("add")
     class Add {
@@ -95,6 +108,27 @@ class AccountCommandsTest {
             Result r = cli.run("", "add", "not-an-address", "--imap", "a.jp:993", "--smtp", "b.jp:465");
             assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err()).contains("'not-an-address' is not an e-mail address");
+            assertThat(cli.vaultBytes()).isEqualTo(before);
+        }
+
+        @Test
+        @DisplayName("refuses a CA file whose certificate is not X.509, in English and Japanese, writing nothing")
+        void caCertNotX509() throws Exception {
+            Path pem = damagedCaCert();
+            byte[] before = cli.vaultBytes();
+            String[] add = {
+                "add", TARO, "--imap", "imap.example.jp:993", "--smtp", "b.jp:465", "--ca-cert", pem.toString()
+            };
+
+            Result r = cli.unlockedWith("pw\n", add);
+            assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err())
+                    .isEqualTo("vault: " + pem + " holds a -----BEGIN CERTIFICATE----- block that is not a readable"
+                            + " X.509 certificate (damaged or cut short); nothing was written. Give the CA certificate"
+                            + " in PEM form.\n");
+            Result ja = cli.unlockedWith("pw\n", concat("--lang", "ja", add));
+            assertThat(ja.code()).isEqualTo(ExitCodes.USAGE);
+            assertThat(ja.err()).contains(pem + " の証明書（-----BEGIN CERTIFICATE-----）を X.509 証明書として読めません");
             assertThat(cli.vaultBytes()).isEqualTo(before);
         }
 
@@ -404,6 +438,18 @@ class AccountCommandsTest {
             assertThat(cli.unlocked("edit", TARO, "--same-smtp-password").code())
                     .isZero();
             assertThat(cli.unlocked("get", TARO, "--kind", "smtp").out()).isEqualTo("imap-secret-1\n");
+        }
+
+        @Test
+        @DisplayName("refuses a CA file whose certificate is not X.509 with exit 2, before asking for any password")
+        void caCertNotX509() throws Exception {
+            addTaro();
+            Path pem = damagedCaCert();
+            byte[] before = cli.vaultBytes();
+            Result r = cli.run("", "edit", TARO, "--ca-cert", pem.toString());
+            assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).contains("is not a readable X.509 certificate");
+            assertThat(cli.vaultBytes()).isEqualTo(before);
         }
 
         @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailvault.cli.Cli.Result;
 import dev.mailvault.cli.input.Terminal;
+import dev.mailvault.core.account.AccountSpec;
+import dev.mailvault.core.account.Address;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -139,6 +141,75 @@ class VerifyCommandTest extends ServerTestBase {
         assertThat(r.code()).isZero();
         assertThat(r.err()).contains("\rChecking logins: 0 of 2").contains("\rChecking logins: 2 of 2");
         assertThat(r.out()).doesNotContain("\r").doesNotContain("Checking logins");
+    }
+
+    @Test
+    @DisplayName("a stored CA certificate that cannot be read fails only that account (TLS_CERT_INVALID, exit 1),"
+            + " says how to fix it in English and Japanese, and keeps the --json shape; doctor explains it")
+    void unreadableCaCertificate() {
+        String good = account("cagood", "right-pw", "right-pw");
+        String broken = account("cabroken", "right-pw", "right-pw");
+        // as an older version or another tool could have stored it: the markers around no certificate
+        withSession(session -> {
+            AccountSpec spec = session.account(Address.of(broken)).spec();
+            session.updateAccount(
+                    spec.address(),
+                    new AccountSpec(
+                            spec.address(),
+                            spec.displayName(),
+                            spec.providerId(),
+                            spec.imap(),
+                            spec.smtp(),
+                            spec.imapLogin(),
+                            spec.smtpLogin(),
+                            spec.smtpSameAsImap(),
+                            "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n",
+                            spec.notes(),
+                            spec.policy()),
+                    null);
+        });
+
+        Result r = cli.unlocked("verify", "--all");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out().lines().filter(l -> l.startsWith(good)))
+                .hasSize(2)
+                .allSatisfy(l -> assertThat(l).contains(" OK "));
+        assertThat(r.out().lines().filter(l -> l.startsWith(broken)))
+                .hasSize(2)
+                .allSatisfy(l -> assertThat(l)
+                        .contains(" TLS_CERT_INVALID ")
+                        .contains(" CA_CERT_UNREADABLE ")
+                        .endsWith("not tried: the CA certificate stored for this account cannot be read. Give it"
+                                + " again with 'vault edit " + broken + " --ca-cert FILE', or remove it with"
+                                + " 'vault edit " + broken + " --clear-ca-cert'."));
+        assertThat(r.out()).contains("4 checks: OK 2, TLS_CERT_INVALID 2");
+
+        Result ja = cli.unlocked("--lang", "ja", "verify", broken);
+        assertThat(ja.code()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(ja.out())
+                .contains("試していません：このアカウントに保存されている CA 証明書が読めません。'vault edit " + broken + " --ca-cert FILE' で指定し直すか");
+
+        Result json = cli.unlocked("verify", "--json", good, broken);
+        assertThat(json.code()).isEqualTo(ExitCodes.FINDINGS);
+        JsonNode doc = json(json);
+        assertThat(fieldNames(doc)).containsExactly("results", "summary", "rotations");
+        for (JsonNode result : doc.get("results")) {
+            assertThat(fieldNames(result))
+                    .startsWith("account", "protocol", "credential", "outcome", "message", "millis", "host", "port");
+            if (result.get("account").asText().equals(broken)) {
+                assertThat(result.get("outcome").asText()).isEqualTo("TLS_CERT_INVALID");
+                assertThat(result.get("code").asText()).isEqualTo("CA_CERT_UNREADABLE");
+                assertThat(result.get("message").asText())
+                        .startsWith("not tried: the CA certificate stored for this account cannot be read (");
+            }
+        }
+        assertThat(doc.get("summary").get("TLS_CERT_INVALID").asInt()).isEqualTo(2);
+
+        Result doctor = cli.unlocked("doctor", broken);
+        assertThat(doctor.code()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(doctor.out()).contains("the CA certificate stored for this account cannot be read");
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.mailvault.cli.command;
 
 import dev.mailvault.cli.Texts;
 import dev.mailvault.cli.UsageError;
+import dev.mailvault.core.BadInputException;
+import dev.mailvault.core.verify.TrustAnchors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +53,10 @@ public final class AccountOptions {
                 || name != null;
     }
 
-    /** The PEM text of {@code --ca-cert}, or null when not given; a file that is no PEM certificate is refused. */
+    /**
+     * The PEM text of {@code --ca-cert}, or null when not given; a file that is no PEM certificate,
+     * or whose certificate does not parse as X.509, is refused: stored, it would fail every check.
+     */
     String caCertPem(Texts texts) {
         if (caCert == null) {
             return null;
@@ -63,6 +68,11 @@ public final class AccountOptions {
             String pem = Files.readString(caCert, StandardCharsets.US_ASCII);
             if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
                 throw new UsageError(texts.get("err.caCertPem", caCert));
+            }
+            try {
+                TrustAnchors.withCa(pem);
+            } catch (BadInputException e) {
+                throw new UsageError(texts.get("err.caCertX509", caCert));
             }
             return pem;
         } catch (IOException e) {

@@ -13,6 +13,7 @@ import dev.mailvault.core.provider.ProviderCatalog;
 import dev.mailvault.core.verify.CheckResult;
 import dev.mailvault.core.verify.CredentialCheck;
 import dev.mailvault.core.verify.Outcome;
+import dev.mailvault.core.verify.VerifyService;
 import dev.mailvault.core.verify.VerifyService.Report;
 import dev.mailvault.core.verify.VerifyService.RotationEvent;
 import java.io.IOException;
@@ -57,7 +58,7 @@ final class CheckReport {
                     r.outcome().name(),
                     r.code().isEmpty() ? "-" : r.code(),
                     Long.toString(r.millis()),
-                    message(r));
+                    message(check));
         }
         table.print(out);
         if (!report.rotations().isEmpty()) {
@@ -134,9 +135,13 @@ final class CheckReport {
                 : slot + " (" + check.credential() + ")";
     }
 
-    private String message(CheckResult r) {
+    private String message(CredentialCheck check) {
+        CheckResult r = check.result();
         if (r.outcome() == Outcome.SKIPPED && WORDED_SKIPS.contains(r.code())) {
             return texts.get("msg.verify.skip." + r.code());
+        }
+        if (r.outcome() == Outcome.TLS_CERT_INVALID && r.code().equals(VerifyService.CA_CERT_UNREADABLE)) {
+            return texts.get("msg.verify.caCertUnreadable", check.account());
         }
         return serverSaid(r);
     }

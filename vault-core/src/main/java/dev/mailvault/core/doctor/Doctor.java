@@ -17,6 +17,7 @@ import dev.mailvault.core.verify.CheckResult;
 import dev.mailvault.core.verify.CheckResult.Slot;
 import dev.mailvault.core.verify.Outcome;
 import dev.mailvault.core.verify.Protocol;
+import dev.mailvault.core.verify.VerifyService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -315,7 +316,10 @@ public final class Doctor {
                         protocol,
                         protocolName,
                         hostPort(check),
-                        new Msg("outcome." + check.outcome().name()));
+                        new Msg(
+                                check.code().equals(VerifyService.CA_CERT_UNREADABLE)
+                                        ? "outcome.caCertUnreadable"
+                                        : "outcome." + check.outcome().name()));
             case DNS_FAILURE, CONNECT_REFUSED, CONNECT_TIMEOUT, READ_TIMEOUT, SERVER_UNAVAILABLE, PROTOCOL_ERROR ->
                 add(
                         FindingCode.CONNECTION_PROBLEM,

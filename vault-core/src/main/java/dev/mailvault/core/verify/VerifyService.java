@@ -1,5 +1,6 @@
 package dev.mailvault.core.verify;
 
+import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.VaultSession;
 import dev.mailvault.core.account.AccountInfo;
 import dev.mailvault.core.account.AccountSpec;
@@ -34,6 +35,12 @@ import java.util.Optional;
  */
 public final class VerifyService {
     public static final Duration LOCKOUT_WINDOW = Duration.ofMinutes(15);
+
+    /**
+     * The code of a {@link Outcome#TLS_CERT_INVALID} result whose login was not tried: the
+     * account's stored CA certificate does not parse (stored by an older version or another tool).
+     */
+    public static final String CA_CERT_UNREADABLE = "CA_CERT_UNREADABLE";
 
     /** {@code accounts} empty means every account (and lockout protection applies). */
     public record Request(List<Address> accounts, boolean force, int parallel, int perHost) {
@@ -260,6 +267,7 @@ public final class VerifyService {
         List<VerifyJob> jobs = new ArrayList<>();
         // accounts of one provider share their CA certificate: parse each text once per run
         Map<String, TrustAnchors> caTrust = new HashMap<>();
+        List<CredentialCheck> unreadableCa = new ArrayList<>();
         try {
             opened.addAll(session.secrets(planned.stream()
                     .map(p -> new VaultSession.SecretLookup(
@@ -279,13 +287,28 @@ public final class VerifyService {
                         ? null
                         : session.pinnedCertificate(p.account.address(), p.protocol)
                                 .orElse(null);
-                TrustAnchors trust = pinned != null
-                        ? TrustAnchors.of(spec.caCertPem(), pinned)
-                        : caTrust.computeIfAbsent(spec.caCertPem(), pem -> TrustAnchors.of(pem, null));
+                TrustAnchors trust;
+                if (pinned != null) {
+                    trust = TrustAnchors.of(spec.caCertPem(), pinned);
+                } else {
+                    try {
+                        trust = caTrust.computeIfAbsent(spec.caCertPem(), pem -> TrustAnchors.of(pem, null));
+                    } catch (BadInputException e) {
+                        // a CA text stored by an older version or another tool: this account's
+                        // checks fail, the others run
+                        CredentialCheck check = caUnreadable(p, endpoint, e);
+                        listener.checked(check);
+                        unreadableCa.add(check);
+                        continue;
+                    }
+                }
                 String key = p.account.address() + " " + p.ref + " " + p.protocol.id() + " " + p.slot.id();
                 byKey.put(key, p);
                 jobs.add(new VerifyJob(
                         key, new VerifyTarget(p.protocol, endpoint, login, secret, trust, p.provider.rules()), p.slot));
+            }
+            if (jobs.isEmpty()) {
+                return unreadableCa;
             }
             VerifyRunner.Run run = runner.start(jobs, result -> {
                 Planned p = byKey.get(result.job().key());
@@ -293,7 +316,7 @@ public final class VerifyService {
             });
             Cancellation.Registration registration = cancellation.onCancel(run::cancel);
             try {
-                List<CredentialCheck> out = new ArrayList<>();
+                List<CredentialCheck> out = new ArrayList<>(unreadableCa);
                 for (JobResult r : run.await()) {
                     Planned p = byKey.get(r.job().key());
                     out.add(new CredentialCheck(p.account.address(), p.ref, r.result()));
@@ -305,6 +328,26 @@ public final class VerifyService {
         } finally {
             opened.forEach(Secret::close);
         }
+    }
+
+    /** The result of a check not tried because the account's stored CA certificate does not parse. */
+    private CredentialCheck caUnreadable(Planned p, Endpoint endpoint, BadInputException why) {
+        return new CredentialCheck(
+                p.account.address(),
+                p.ref,
+                new CheckResult(
+                        p.protocol,
+                        p.slot,
+                        Outcome.TLS_CERT_INVALID,
+                        endpoint.host(),
+                        endpoint.port(),
+                        CA_CERT_UNREADABLE,
+                        "not tried: the CA certificate stored for this account cannot be read ("
+                                + why.getMessage()
+                                + "); give the account a readable CA certificate (PEM), or remove it",
+                        "",
+                        0,
+                        clock.instant()));
     }
 
     private Provider provider(AccountSpec spec) {

@@ -170,6 +170,58 @@ class VerifyServiceTest {
     }
 
     @Test
+    @DisplayName("a stored CA certificate that does not parse fails that account's checks (TLS_CERT_INVALID, not tried)"
+            + " and the other accounts are checked as usual")
+    void unreadableCaCertificate() throws Exception {
+        Address good = account("good@mv-test.example", "right", "right");
+        Address broken = account("broken-ca@mv-test.example", "right", "right");
+        // as an older version or another tool could have stored it: the markers around no certificate
+        AccountSpec spec = session.account(broken).spec();
+        session.updateAccount(
+                broken,
+                new AccountSpec(
+                        spec.address(),
+                        spec.displayName(),
+                        spec.providerId(),
+                        spec.imap(),
+                        spec.smtp(),
+                        spec.imapLogin(),
+                        spec.smtpLogin(),
+                        spec.smtpSameAsImap(),
+                        "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n",
+                        spec.notes(),
+                        spec.policy()),
+                null);
+        List<CredentialCheck> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        VerifyService.Report report =
+                verify.verify(new VerifyService.Request(List.of(), false, 16, 4), heard::add, new Cancellation());
+
+        assertThat(outcome(report, good, Protocol.IMAP, CheckResult.Slot.CURRENT))
+                .isEqualTo(Outcome.OK);
+        assertThat(outcome(report, good, Protocol.SMTP, CheckResult.Slot.CURRENT))
+                .isEqualTo(Outcome.OK);
+        List<CheckResult> failed = report.checks().stream()
+                .filter(c -> c.account().equals(broken))
+                .map(CredentialCheck::result)
+                .toList();
+        assertThat(failed).extracting(CheckResult::protocol).containsExactly(Protocol.IMAP, Protocol.SMTP);
+        assertThat(failed).allSatisfy(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.TLS_CERT_INVALID);
+            assertThat(r.code()).isEqualTo(VerifyService.CA_CERT_UNREADABLE);
+            assertThat(r.message())
+                    .startsWith("not tried: the CA certificate stored for this account cannot be read (")
+                    .endsWith("); give the account a readable CA certificate (PEM), or remove it");
+            assertThat(r.host()).isEqualTo("127.0.0.1");
+        });
+        assertThat(heard).hasSize(4);
+        assertThat(session.account(broken).lastChecks())
+                .extracting(CheckResult::outcome)
+                .containsOnly(Outcome.TLS_CERT_INVALID);
+        assertThat(report.allOk()).isFalse();
+    }
+
+    @Test
     @DisplayName("a provider that accepts no passwords is skipped without connecting")
     void oauthOnly() throws Exception {
         AccountSpec spec = new AccountSpec(
