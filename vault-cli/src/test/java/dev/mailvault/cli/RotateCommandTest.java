@@ -74,6 +74,22 @@ class RotateCommandTest extends ServerTestBase {
     }
 
     @Test
+    @DisplayName("a new password equal to the current one is refused in the chosen language; nothing is written")
+    void sameAsCurrent() {
+        String a = account("same", "old-password-1", "old-password-1");
+        byte[] before = cli.vaultBytes();
+
+        Result r = cli.unlockedWith("old-password-1\n", "rotate", a);
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("vault: the new password is the same as the current one; nothing was stored\n");
+        Result ja = cli.unlockedWith("old-password-1\n", "--lang", "ja", "rotate", a);
+        assertThat(ja.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(ja.err()).isEqualTo("vault: 新しいパスワードが今のパスワードと同じです。何も保存していません。\n");
+        assertThat(cli.vaultBytes()).isEqualTo(before);
+    }
+
+    @Test
     @DisplayName("--generate stores a value of the asked length that is never printed; get --pending shows it")
     void generate() {
         String a = account("gen", "old-password-1", "old-password-1");

@@ -112,6 +112,45 @@ class RotationWizardTest {
     }
 
     @Test
+    @DisplayName("a new value equal to the current one is refused in the app's words, English and Japanese;"
+            + " nothing is stored")
+    void sameAsCurrent(FxRobot robot) {
+        openWizard(robot);
+        storeTyped(robot, "alice-old-pass");
+        assertThat(onFx(() ->
+                        robot.lookup("#rotationProblem").queryAs(Label.class).getText()))
+                .isEqualTo("This is the current password; nothing was stored. Enter a new value, or choose to"
+                        + " generate one.");
+        assertThat(fx.window.session().pendingSecret(ALICE, CredentialRef.IMAP)).isEmpty();
+
+        robot.clickOn("#rotationClose");
+        waitUntil(() -> robot.lookup("#rotationWizard").tryQuery().isEmpty());
+        robot.clickOn("#openSettings");
+        robot.interact(() -> robot.lookup("#settingsLanguage")
+                .queryAs(javafx.scene.control.ComboBox.class)
+                .setValue(dev.mailvault.ui.settings.Settings.Language.JAPANESE));
+        robot.clickOn("#settingsSave");
+        fx.settle();
+        waitUntil(() -> robot.lookup("#rotate-imap").tryQuery().isPresent());
+        robot.clickOn("#rotate-imap");
+        waitUntil(() -> robot.lookup("#rotationWizard").tryQuery().isPresent());
+        storeTyped(robot, "alice-old-pass");
+        assertThat(onFx(() ->
+                        robot.lookup("#rotationProblem").queryAs(Label.class).getText()))
+                .isEqualTo("現在のパスワードと同じ値です。何も保存していません。新しい値を入力するか、自動で作成するを選んでください。");
+        assertThat(fx.window.session().pendingSecret(ALICE, CredentialRef.IMAP)).isEmpty();
+    }
+
+    /** Step 2 with a typed (pasted) value: stores it, or shows why not. */
+    private void storeTyped(FxRobot robot, String value) {
+        robot.clickOn("#rotationNext");
+        robot.clickOn("#rotationPaste");
+        fill(robot, "#rotationNewValue", value);
+        robot.clickOn("#rotationStore");
+        fx.settle();
+    }
+
+    @Test
     @DisplayName("a value the provider does not accept yet stays pending and the old one stays current")
     void notChangedAtProvider(FxRobot robot) {
         openWizard(robot);

@@ -17,6 +17,7 @@ import dev.mailvault.core.provider.GenerateRules;
 import dev.mailvault.core.provider.Portal;
 import dev.mailvault.core.provider.Provider;
 import dev.mailvault.core.rotation.RotationService;
+import dev.mailvault.core.rotation.SameAsCurrentException;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.util.List;
@@ -116,6 +117,8 @@ public final class RotateCommand extends VaultSubcommand {
         } else {
             try (Secret typed = secrets().read(t.get("what.newPassword", CheckReport.credentialName(ref), address))) {
                 started = rotation.start(address, ref, typed, false, Optional.empty());
+            } catch (SameAsCurrentException e) {
+                throw new UsageError(t.get("err.sameAsCurrent"));
             }
         }
         PrintWriter out = out();

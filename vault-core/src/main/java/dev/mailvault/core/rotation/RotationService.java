@@ -66,7 +66,7 @@ public final class RotationService {
             }
             try (Secret current = session.secret(address, target)) {
                 if (current.sameValueAs(typedOrNull)) {
-                    throw new BadInputException("the new password is the same as the current one; nothing was stored");
+                    throw new SameAsCurrentException();
                 }
             }
             session.setPending(address, target, typedOrNull);

@@ -12,6 +12,7 @@ import dev.mailvault.core.devices.ReentrySteps;
 import dev.mailvault.core.provider.Portal;
 import dev.mailvault.core.provider.Provider;
 import dev.mailvault.core.rotation.RotationService;
+import dev.mailvault.core.rotation.SameAsCurrentException;
 import dev.mailvault.core.verify.VerifyService;
 import dev.mailvault.ui.common.AppContext;
 import dev.mailvault.ui.common.ErrorTexts;
@@ -164,8 +165,18 @@ public final class RotationWizardController {
                         },
                         error -> {
                             view.store.setDisable(false);
-                            view.problem.setText(ErrorTexts.describe(error, texts));
+                            view.problem.setText(storeProblem(error));
                         });
+    }
+
+    /** Why the new value was not stored, in the app's language. */
+    private String storeProblem(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof SameAsCurrentException) {
+                return texts.get("rotation.sameAsCurrent");
+            }
+        }
+        return ErrorTexts.describe(error, texts);
     }
 
     private void copyPending() {
