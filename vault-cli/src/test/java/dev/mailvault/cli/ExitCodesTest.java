@@ -164,6 +164,27 @@ class ExitCodesTest {
         }
 
         @Test
+        @DisplayName("a full disk says so, in English and Japanese, and what to do; not an internal error")
+        void diskFull() {
+            cli.service = () -> {
+                // what the core throws when SQLite finds no room for a change (see DiskFullTest)
+                throw new dev.mailvault.core.VaultUnavailableException(
+                        dev.mailvault.core.VaultUnavailableException.Reason.DISK_FULL,
+                        "the disk holding " + cli.vault
+                                + " is full; nothing was saved (free some space and try again)");
+            };
+            Result r = cli.unlocked("list");
+            assertThat(r.code()).isEqualTo(4);
+            assertThat(r.err())
+                    .isEqualTo("vault: the disk holding the vault " + cli.vault
+                            + " is full; nothing was saved. Free some space and try again.\n");
+            Result ja = cli.unlocked("--lang", "ja", "list");
+            assertThat(ja.code()).isEqualTo(4);
+            assertThat(ja.err())
+                    .isEqualTo("vault: 保管庫 " + cli.vault + " のあるディスクがいっぱいです。何も保存していません。空き容量を作ってから、もう一度お試しください。\n");
+        }
+
+        @Test
         @DisplayName("a damaged vault, with its bytes unchanged")
         void damaged() throws Exception {
             byte[] bytes = cli.vaultBytes();

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The vault file cannot be used: missing, unreadable, not a vault, damaged, tampered with, of a
- * newer format, or locked by another process. Nothing was written.
+ * newer format, locked by another process, or on a full disk. Nothing was written.
  */
 public class VaultUnavailableException extends VaultException {
     public enum Reason {
@@ -19,7 +19,9 @@ public class VaultUnavailableException extends VaultException {
         TAMPERED,
         NEWER_FORMAT,
         BUSY,
-        EXISTS
+        EXISTS,
+        /** The disk holding the vault is full: the change was rolled back; it may succeed once there is space. */
+        DISK_FULL
     }
 
     private final Reason reason;

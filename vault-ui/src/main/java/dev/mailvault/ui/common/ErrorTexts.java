@@ -1,7 +1,6 @@
 package dev.mailvault.ui.common;
 
 import dev.mailvault.core.BadInputException;
-import dev.mailvault.core.DiskFullException;
 import dev.mailvault.core.VaultException;
 import dev.mailvault.core.VaultUnavailableException;
 import dev.mailvault.core.WrongMasterPasswordException;
@@ -27,9 +26,6 @@ public final class ErrorTexts {
                     .file()
                     .map(file -> reason + "\n" + texts.get("error.unavailable.file", file))
                     .orElse(reason);
-        }
-        if (e instanceof DiskFullException) {
-            return texts.get("error.diskFull");
         }
         if (e instanceof UnwritableFileException unwritable) {
             return texts.get(

@@ -1,7 +1,6 @@
 package dev.mailvault.core.store.sqlite;
 
 import dev.mailvault.core.BadInputException;
-import dev.mailvault.core.DiskFullException;
 import dev.mailvault.core.VaultException;
 import dev.mailvault.core.VaultSession;
 import dev.mailvault.core.VaultUnavailableException;
@@ -315,7 +314,11 @@ public final class SqliteVault {
                         Reason.READ_ONLY, path, path + " or its folder may not be written; nothing was changed", e);
             }
             if (code == SQLiteErrorCode.SQLITE_FULL) {
-                return new DiskFullException("the disk is full; the change was not saved", e);
+                return new VaultUnavailableException(
+                        Reason.DISK_FULL,
+                        path,
+                        "the disk holding " + path + " is full; nothing was saved (free some space and try again)",
+                        e);
             }
         }
         return new VaultUnavailableException(

@@ -3,7 +3,6 @@ package dev.mailvault.core.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mailvault.core.DiskFullException;
 import dev.mailvault.core.VaultException;
 import dev.mailvault.core.VaultService;
 import dev.mailvault.core.VaultSession;
@@ -187,11 +186,14 @@ class DamagedFilesTest {
     }
 
     @Test
-    @DisplayName("a full disk is told as such (DiskFullException), with the core's sentence as before")
+    @DisplayName("a full disk is DISK_FULL, naming the vault")
     void diskFull() {
         VaultException e = SqliteVault.translate(
                 new SQLiteException("database or disk is full", SQLiteErrorCode.SQLITE_FULL), good);
-        assertThat(e).isInstanceOf(DiskFullException.class).hasMessage("the disk is full; the change was not saved");
+        assertThat(e).isInstanceOfSatisfying(VaultUnavailableException.class, full -> {
+            assertThat(full.reason()).isEqualTo(Reason.DISK_FULL);
+            assertThat(full.file()).contains(good);
+        });
     }
 
     @Test
