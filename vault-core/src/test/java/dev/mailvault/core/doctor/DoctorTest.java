@@ -421,7 +421,9 @@ class DoctorTest {
             assertThat(only(d, FindingCode.CONNECTION_PROBLEM).text(Locale.ENGLISH))
                     .contains("not a password problem");
             assertThat(only(d, FindingCode.CONNECTION_PROBLEM).text(Locale.JAPANESE))
-                    .contains("パスワードの問題ではありません");
+                    .contains("。パスワードの問題ではありません。")
+                    .as("no space joins two Japanese sentences")
+                    .doesNotContain("。 ");
         }
 
         @Test
