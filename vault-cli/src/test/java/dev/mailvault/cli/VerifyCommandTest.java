@@ -244,4 +244,74 @@ class VerifyCommandTest extends ServerTestBase {
             }
         }
     }
+
+    /** An account whose servers are a closed local port: each login is refused, no server answers. */
+    private String refusedAccount(String name) {
+        String address = name + "@mv-cli.example";
+        Result added =
+                cli.unlockedWith("any-pw\n", "add", address, "--imap", "127.0.0.1:1:tls", "--smtp", "127.0.0.1:1:tls");
+        assertThat(added.code()).as(added.err()).isZero();
+        return address;
+    }
+
+    @Test
+    @DisplayName("a refused connection is described in English as the core words it, in verify and show")
+    void refusedInEnglish() {
+        String a = refusedAccount("refused-en");
+
+        Result r = cli.unlocked("verify", a);
+
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(r.out().lines().filter(l -> l.startsWith(a)))
+                .hasSize(2)
+                .allSatisfy(l -> assertThat(l)
+                        .contains(" CONNECT_REFUSED ")
+                        .containsPattern("the connection to 127\\.0\\.0\\.1:1 was refused \\([^)]+\\)$"));
+        assertThat(cli.unlocked("show", a).out())
+                .containsPattern("imap +current +CONNECT_REFUSED +127\\.0\\.0\\.1:1 +\\S+ +"
+                        + "the connection to 127\\.0\\.0\\.1:1 was refused \\(");
+    }
+
+    @Test
+    @DisplayName(
+            "in Japanese, a refused connection is described in Japanese in verify and show; --json keeps the English")
+    void refusedInJapanese() {
+        String a = refusedAccount("refused-ja");
+
+        Result r = cli.unlocked("--lang", "ja", "verify", a);
+
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(r.out()).contains("サーバーの応答").doesNotContain("was refused");
+        assertThat(r.out().lines().filter(l -> l.startsWith(a)))
+                .hasSize(2)
+                .allSatisfy(l -> assertThat(l)
+                        .contains(" CONNECT_REFUSED ")
+                        .containsPattern("127\\.0\\.0\\.1:1 への接続が拒否されました（[^）]+）。$"));
+        Result show = cli.unlocked("--lang", "ja", "show", a);
+        assertThat(show.out())
+                .containsPattern(
+                        "imap +current +CONNECT_REFUSED +127\\.0\\.0\\.1:1 +\\S+ +" + "127\\.0\\.0\\.1:1 への接続が拒否されました（")
+                .doesNotContain("was refused");
+
+        JsonNode doc = json(cli.unlocked("--lang", "ja", "verify", "--json", a));
+        assertThat(doc.get("results"))
+                .hasSize(2)
+                .allSatisfy(result -> assertThat(result.get("message").asText())
+                        .startsWith("the connection to 127.0.0.1:1 was refused ("));
+    }
+
+    @Test
+    @DisplayName("in Japanese, what the server itself answered stays in its own words")
+    void serverWordsInJapanese() {
+        String bad = account("bad-ja", "stale-pw", "changed-pw");
+        JsonNode doc = json(cli.unlocked("verify", "--json", bad));
+
+        Result r = cli.unlocked("--lang", "ja", "verify", bad);
+
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
+        for (JsonNode result : doc.get("results")) {
+            assertThat(result.get("outcome").asText()).isEqualTo("AUTH_FAILED");
+            assertThat(r.out()).contains(result.get("message").asText());
+        }
+    }
 }

@@ -141,4 +141,78 @@ class VerifyTest {
             fx.settle();
         }
     }
+
+    /** Adds bob, whose servers are a closed port: every login is refused without a server's answer. */
+    private void addRefusedAccount() {
+        try (VaultSession session = fx.service.open(fx.vaultFile, UiFixture.secret(MASTER));
+                Secret value = UiFixture.secret("any")) {
+            session.addAccount(UiFixture.spec("bob@example.test", "127.0.0.1:1:tls", "127.0.0.1:1:tls"), value, null);
+        }
+    }
+
+    /** The text under each verify result row: server, time and what was said. */
+    private static List<String> details(FxRobot robot) {
+        return UiFixture.onFx(() -> robot.lookup("#verifyResults").queryAs(VBox.class).getChildren().stream()
+                .map(n -> ((javafx.scene.control.Label) ((VBox) n).getChildren().get(1)).getText())
+                .toList());
+    }
+
+    private void verifyBob(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        TableView<dev.mailvault.ui.accounts.AccountRow> table =
+                robot.lookup("#accounts").queryAs(TableView.class);
+        int bob = UiFixture.onFx(() -> {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (table.getItems().get(i).address().value().equals("bob@example.test")) {
+                    return i;
+                }
+            }
+            throw new AssertionError("bob is not in the table");
+        });
+        robot.interact(() -> table.getSelectionModel().select(bob));
+        fx.settle();
+        robot.interact(() -> robot.lookup("#verifyNow").queryButton().fire());
+        waitUntil(() -> rows(robot).size() == 2);
+        fx.settle();
+    }
+
+    @Test
+    @DisplayName("a refused connection is described in English as the core words it")
+    void refusedInEnglish(FxRobot robot) {
+        addRefusedAccount();
+        fx.unlock(robot);
+        verifyBob(robot);
+        assertThat(rows(robot)).extracting(CheckResult::outcome).containsOnly(Outcome.CONNECT_REFUSED);
+        assertThat(details(robot))
+                .allSatisfy(d -> assertThat(d)
+                        .startsWith("127.0.0.1:1 · ")
+                        .contains(" · the connection to 127.0.0.1:1 was refused ("));
+    }
+
+    @Test
+    @DisplayName(
+            "in Japanese, a refused connection is described in Japanese, in the row and in the last check's tooltip")
+    void refusedInJapanese(FxRobot robot) {
+        addRefusedAccount();
+        fx.unlock(robot);
+        robot.clickOn("#openSettings");
+        robot.interact(() -> robot.lookup("#settingsLanguage")
+                .queryAs(javafx.scene.control.ComboBox.class)
+                .setValue(dev.mailvault.ui.settings.Settings.Language.JAPANESE));
+        robot.clickOn("#settingsSave");
+        fx.settle();
+        verifyBob(robot);
+        assertThat(rows(robot)).extracting(CheckResult::outcome).containsOnly(Outcome.CONNECT_REFUSED);
+        assertThat(details(robot))
+                .allSatisfy(d ->
+                        assertThat(d).contains(" · 127.0.0.1:1 への接続が拒否されました（").endsWith("）。"))
+                .noneMatch(d -> d.contains("was refused"));
+        waitUntil(() -> robot.lookup(".check-failed").tryQuery().isPresent());
+        assertThat(UiFixture.onFx(() -> robot.lookup(".check-failed")
+                        .queryAs(javafx.scene.control.Label.class)
+                        .getTooltip()
+                        .getText()))
+                .contains("127.0.0.1:1 への接続が拒否されました（")
+                .doesNotContain("was refused");
+    }
 }

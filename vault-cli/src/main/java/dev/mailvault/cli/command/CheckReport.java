@@ -11,6 +11,7 @@ import dev.mailvault.core.devices.DeviceInfo;
 import dev.mailvault.core.provider.Provider;
 import dev.mailvault.core.provider.ProviderCatalog;
 import dev.mailvault.core.verify.CheckResult;
+import dev.mailvault.core.verify.CheckTexts;
 import dev.mailvault.core.verify.CredentialCheck;
 import dev.mailvault.core.verify.Outcome;
 import dev.mailvault.core.verify.VerifyService;
@@ -19,6 +20,7 @@ import dev.mailvault.core.verify.VerifyService.RotationEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -143,19 +145,21 @@ final class CheckReport {
         if (r.outcome() == Outcome.TLS_CERT_INVALID && r.code().equals(VerifyService.CA_CERT_UNREADABLE)) {
             return texts.get("msg.verify.caCertUnreadable", check.account());
         }
-        return serverSaid(r);
+        return serverSaid(r, texts.locale());
     }
 
     /**
      * What the server said, with its alert in brackets; the alert's text once, also when the answer
-     * itself was the alert ({@code A1 OK [ALERT] text} is both the message and the alert).
+     * itself was the alert ({@code A1 OK [ALERT] text} is both the message and the alert). When no
+     * server answered, Mail Vault's own description instead, in the given language.
      */
-    static String serverSaid(CheckResult r) {
+    static String serverSaid(CheckResult r, Locale locale) {
+        String message = CheckTexts.message(r, locale);
         if (r.alert().isEmpty()) {
-            return r.message();
+            return message;
         }
         String alert = "[" + r.alert() + "]";
-        return r.messageInAlert() ? alert : r.message() + " " + alert;
+        return r.messageInAlert() ? alert : message + " " + alert;
     }
 
     private static String summary(Report report) {

@@ -215,7 +215,7 @@ public final class ShowCommand extends VaultSubcommand {
                                 .toLocalDateTime()
                                 .withNano(0)
                                 .toString(),
-                        CheckReport.serverSaid(check));
+                        CheckReport.serverSaid(check, t.locale()));
             }
             checks.print(out);
         }

@@ -149,7 +149,7 @@ public final class VerifyRunner {
                 VerifyJob job = jobs.get(index);
                 CheckResult result;
                 if (cancellation.isCancelled()) {
-                    result = skipped(job, "cancelled before the check started");
+                    result = skipped(job, CheckTexts.Kind.CANCELLED_BEFORE_START.english());
                 } else {
                     tell(() -> listener.started(job));
                     result = checkSafely(job);
@@ -164,7 +164,8 @@ public final class VerifyRunner {
             } catch (RuntimeException e) {
                 // one broken check must not stop the others; the message names the failure, never a secret
                 return skipped(
-                        job, "the check failed internally: " + e.getClass().getSimpleName());
+                        job,
+                        CheckTexts.Kind.FAILED_INTERNALLY.english(e.getClass().getSimpleName()));
             }
         }
 

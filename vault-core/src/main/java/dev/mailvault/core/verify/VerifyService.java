@@ -117,14 +117,14 @@ public final class VerifyService {
                         CredentialRef.IMAP,
                         Protocol.IMAP,
                         "OAUTH_ONLY",
-                        provider.name(java.util.Locale.ENGLISH) + " accepts no passwords for IMAP (OAuth only)",
+                        CheckTexts.Kind.OAUTH_ONLY.english(provider.name(java.util.Locale.ENGLISH), "IMAP"),
                         now));
                 skipped.add(skip(
                         account,
                         CredentialRef.SMTP,
                         Protocol.SMTP,
                         "OAUTH_ONLY",
-                        provider.name(java.util.Locale.ENGLISH) + " accepts no passwords for SMTP (OAuth only)",
+                        CheckTexts.Kind.OAUTH_ONLY.english(provider.name(java.util.Locale.ENGLISH), "SMTP"),
                         now));
                 continue;
             }
@@ -247,9 +247,8 @@ public final class VerifyService {
                     credential.ref(),
                     protocol,
                     "LOCKOUT_PROTECTION",
-                    "the last login failed " + minutes + " min ago ("
-                            + last.get().outcome()
-                            + "); not retried to avoid locking the account (use --force, or name the account)",
+                    CheckTexts.Kind.LOCKOUT_PROTECTION.english(
+                            minutes, last.get().outcome()),
                     now));
             return;
         }
@@ -342,9 +341,7 @@ public final class VerifyService {
                         endpoint.host(),
                         endpoint.port(),
                         CA_CERT_UNREADABLE,
-                        "not tried: the CA certificate stored for this account cannot be read ("
-                                + why.getMessage()
-                                + "); give the account a readable CA certificate (PEM), or remove it",
+                        CheckTexts.Kind.CA_CERT_UNREADABLE.english(why.getMessage()),
                         "",
                         0,
                         clock.instant()));

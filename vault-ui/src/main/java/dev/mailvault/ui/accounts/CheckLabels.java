@@ -2,6 +2,7 @@ package dev.mailvault.ui.accounts;
 
 import atlantafx.base.theme.Styles;
 import dev.mailvault.core.verify.CheckResult;
+import dev.mailvault.core.verify.CheckTexts;
 import dev.mailvault.ui.common.Formats;
 import dev.mailvault.ui.common.Texts;
 import javafx.scene.control.Label;
@@ -15,8 +16,9 @@ public final class CheckLabels {
         Label label = new Label((check.ok() ? "✔ " : "✖ ") + outcome(check, texts) + " · " + formats.ago(check.at()));
         label.getStyleClass().add(check.ok() ? "check-ok" : "check-failed");
         label.getStyleClass().add(check.ok() ? Styles.SUCCESS : Styles.DANGER);
+        String message = CheckTexts.message(check, texts.locale());
         String detail = check.protocol().id().toUpperCase(java.util.Locale.ROOT) + " " + check.host() + ":"
-                + check.port() + (check.message().isEmpty() ? "" : "\n" + check.message());
+                + check.port() + (message.isEmpty() ? "" : "\n" + message);
         label.setTooltip(new Tooltip(detail));
         return label;
     }

@@ -2,6 +2,7 @@ package dev.mailvault.ui.verify;
 
 import atlantafx.base.theme.Styles;
 import dev.mailvault.core.verify.CheckResult;
+import dev.mailvault.core.verify.CheckTexts;
 import dev.mailvault.core.verify.CredentialCheck;
 import dev.mailvault.ui.common.Texts;
 import java.util.Locale;
@@ -28,7 +29,7 @@ public final class ResultRows {
         top.setAlignment(Pos.CENTER_LEFT);
         VBox row = new VBox(2, top);
         String where = r.host() + ":" + r.port() + (r.millis() > 0 ? " · " + r.millis() + " ms" : "");
-        String said = said(r);
+        String said = said(r, texts.locale());
         Label detail = new Label(said.isEmpty() ? where : where + " · " + said);
         detail.setWrapText(true);
         detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
@@ -40,12 +41,14 @@ public final class ResultRows {
 
     /**
      * What the server said: its code, its answer and its alert in parentheses, each text once (an
-     * answer that is itself the alert, {@code A1 OK [ALERT] text}, is shown as the alert only).
+     * answer that is itself the alert, {@code A1 OK [ALERT] text}, is shown as the alert only). When
+     * no server answered, Mail Vault's own description instead, in the app's language.
      */
-    static String said(CheckResult r) {
+    static String said(CheckResult r, Locale locale) {
+        String message = CheckTexts.message(r, locale);
         String answer = r.alert().isEmpty()
-                ? r.message()
-                : r.messageInAlert() ? "(" + r.alert() + ")" : r.message() + " (" + r.alert() + ")";
+                ? message
+                : r.messageInAlert() ? "(" + r.alert() + ")" : message + " (" + r.alert() + ")";
         return ((r.code().isEmpty() ? "" : "[" + r.code() + "] ") + answer).strip();
     }
 }

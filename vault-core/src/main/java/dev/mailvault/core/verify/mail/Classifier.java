@@ -1,6 +1,8 @@
 package dev.mailvault.core.verify.mail;
 
 import dev.mailvault.core.verify.CheckResult;
+import dev.mailvault.core.verify.CheckTexts;
+import dev.mailvault.core.verify.CheckTexts.Kind;
 import dev.mailvault.core.verify.Outcome;
 import dev.mailvault.core.verify.Protocol;
 import dev.mailvault.core.verify.ProviderRules;
@@ -115,15 +117,11 @@ final class Classifier {
         Transcript.Snapshot t = ev.transcript();
         String alert = ev.protocol() == Protocol.IMAP ? alerts(t) : "";
         if (ev.aborted() == Attempt.Abort.CANCELLED) {
-            return new Verdict(Outcome.SKIPPED, "", "cancelled while checking", alert);
+            return new Verdict(Outcome.SKIPPED, "", Kind.CANCELLED.english(), alert);
         }
         if (ev.error() == null) {
             if (!t.authSent()) {
-                return new Verdict(
-                        Outcome.PROTOCOL_ERROR,
-                        "",
-                        "the server let the client in without asking for a password, so the password was not checked",
-                        alert);
+                return new Verdict(Outcome.PROTOCOL_ERROR, "", Kind.NO_PASSWORD_ASKED.english(), alert);
             }
             Reply auth = replyTo(ev.protocol(), t, lastCommandIndex(t, Phase.AUTH));
             return new Verdict(
@@ -136,15 +134,14 @@ final class Classifier {
             return new Verdict(
                     Outcome.READ_TIMEOUT,
                     "",
-                    "no complete answer from " + where(ev) + " within the overall limit of "
-                            + seconds(ev.overallDeadline()),
+                    Kind.OVERALL_LIMIT.english(where(ev), CheckTexts.seconds(ev.overallDeadline())),
                     alert);
         }
         if (ev.aborted() == Attempt.Abort.WRITE_TIMEOUT) {
             return new Verdict(
                     Outcome.READ_TIMEOUT,
                     "",
-                    where(ev) + " stopped taking data: a write did not finish within " + seconds(ev.timeout()),
+                    Kind.WRITE_STALLED.english(where(ev), CheckTexts.seconds(ev.timeout())),
                     alert);
         }
         if (t.violation() != null) {
@@ -169,7 +166,7 @@ final class Classifier {
             return new Verdict(
                     Outcome.PROTOCOL_ERROR,
                     "",
-                    "the server does not speak " + ev.protocol().name() + " here: " + reply.text(),
+                    Kind.WRONG_PROTOCOL.english(ev.protocol().name(), reply.text()),
                     alert);
         }
         if (reply.success()) {
@@ -189,11 +186,7 @@ final class Classifier {
             }
         }
         if (reply.phase() == Phase.STARTTLS) {
-            return new Verdict(
-                    Outcome.TLS_REQUIRED,
-                    code,
-                    "the server offers STARTTLS but refused it, so the password was not sent: " + reply.text(),
-                    alert);
+            return new Verdict(Outcome.TLS_REQUIRED, code, Kind.STARTTLS_REFUSED.english(reply.text()), alert);
         }
         Outcome known = wellKnown(reply);
         if (known != null) {
@@ -294,7 +287,7 @@ final class Classifier {
         for (Throwable t : chain) {
             String message = t.getMessage() == null ? "" : t.getMessage();
             if (t instanceof UnknownHostException) {
-                return new Verdict(Outcome.DNS_FAILURE, "", "the host name " + ev.host() + " was not found", alert);
+                return new Verdict(Outcome.DNS_FAILURE, "", Kind.HOST_NOT_FOUND.english(ev.host()), alert);
             }
             if (t instanceof ServerMisbehaviorException) {
                 return new Verdict(Outcome.PROTOCOL_ERROR, "", message, alert);
@@ -304,11 +297,14 @@ final class Classifier {
                     return new Verdict(
                             Outcome.CONNECT_TIMEOUT,
                             "",
-                            "no connection to " + where(ev) + " within " + seconds(ev.timeout()),
+                            Kind.CONNECT_TIMED_OUT.english(where(ev), CheckTexts.seconds(ev.timeout())),
                             alert);
                 }
                 return new Verdict(
-                        Outcome.READ_TIMEOUT, "", where(ev) + " did not answer within " + seconds(ev.timeout()), alert);
+                        Outcome.READ_TIMEOUT,
+                        "",
+                        Kind.NO_ANSWER.english(where(ev), CheckTexts.seconds(ev.timeout())),
+                        alert);
             }
             if (t instanceof ConnectException
                     || t instanceof NoRouteToHostException
@@ -316,8 +312,9 @@ final class Classifier {
                 return new Verdict(
                         Outcome.CONNECT_REFUSED,
                         "",
-                        "the connection to " + where(ev) + " was refused"
-                                + (message.isEmpty() ? "" : " (" + message + ")"),
+                        message.isEmpty()
+                                ? Kind.REFUSED.english(where(ev))
+                                : Kind.REFUSED_BECAUSE.english(where(ev), message),
                         alert);
             }
             if (t instanceof CertificateExpiredException
@@ -332,11 +329,7 @@ final class Classifier {
             String message = x.getMessage() == null ? "" : x.getMessage();
             String lower = message.toLowerCase(Locale.ROOT);
             if (lower.contains("starttls") && lower.contains("required")) {
-                return new Verdict(
-                        Outcome.TLS_REQUIRED,
-                        "",
-                        "the server does not offer STARTTLS, so the password was not sent",
-                        alert);
+                return new Verdict(Outcome.TLS_REQUIRED, "", Kind.STARTTLS_MISSING.english(), alert);
             }
             if (lower.contains("no login methods supported")
                     || lower.contains("no authentication mechanisms supported")) {
@@ -348,7 +341,7 @@ final class Classifier {
         }
         for (Throwable x : chain) {
             if (x instanceof SSLException) {
-                return new Verdict(Outcome.TLS_ERROR, "", "the TLS handshake failed: " + x.getMessage(), alert);
+                return new Verdict(Outcome.TLS_ERROR, "", Kind.TLS_HANDSHAKE_FAILED.english(x.getMessage()), alert);
             }
         }
         for (Throwable x : chain) {
@@ -357,11 +350,10 @@ final class Classifier {
                     || message.contains("Connection dropped by server")
                     || (x instanceof SocketException && !connecting)
                     || message.contains("[EOF]")) {
-                return new Verdict(Outcome.SERVER_UNAVAILABLE, "", "the server closed the connection", alert);
+                return new Verdict(Outcome.SERVER_UNAVAILABLE, "", Kind.CONNECTION_CLOSED.english(), alert);
             }
             if (x instanceof SocketException) {
-                return new Verdict(
-                        Outcome.CONNECT_REFUSED, "", "no connection to " + where(ev) + ": " + message, alert);
+                return new Verdict(Outcome.CONNECT_REFUSED, "", Kind.NO_CONNECTION.english(where(ev), message), alert);
             }
         }
         Throwable root = chain.get(chain.size() - 1);
@@ -370,8 +362,7 @@ final class Classifier {
                 return new Verdict(
                         Outcome.PROTOCOL_ERROR,
                         "",
-                        "the server's answer could not be understood ("
-                                + x.getClass().getSimpleName() + ")",
+                        Kind.ANSWER_NOT_UNDERSTOOD.english(x.getClass().getSimpleName()),
                         alert);
             }
         }
@@ -384,15 +375,12 @@ final class Classifier {
         String capabilities = String.join(" ", t.serverLines()).toUpperCase(Locale.ROOT);
         boolean oauth = capabilities.contains("XOAUTH2") || capabilities.contains("OAUTHBEARER");
         if (oauth) {
-            return new Verdict(
-                    Outcome.OAUTH_REQUIRED, "", "the server offers only OAuth sign-in, no password login", alert);
+            return new Verdict(Outcome.OAUTH_REQUIRED, "", Kind.OAUTH_ONLY_SERVER.english(), alert);
         }
         if (capabilities.contains("LOGINDISABLED")) {
-            return new Verdict(
-                    Outcome.TLS_REQUIRED, "", "the server has password login disabled (LOGINDISABLED)", alert);
+            return new Verdict(Outcome.TLS_REQUIRED, "", Kind.LOGIN_DISABLED.english(), alert);
         }
-        return new Verdict(
-                Outcome.PROTOCOL_ERROR, "", "the server offers no password login method (PLAIN or LOGIN)", alert);
+        return new Verdict(Outcome.PROTOCOL_ERROR, "", Kind.NO_PASSWORD_MECHANISM.english(), alert);
     }
 
     /** Index of the last client command (of the given phase, or any but a final LOGOUT/QUIT); -1 for none. */
@@ -602,10 +590,5 @@ final class Classifier {
 
     private static String where(Evidence ev) {
         return ev.host() + ":" + ev.port();
-    }
-
-    private static String seconds(java.time.Duration d) {
-        long millis = d == null ? 0 : d.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : millis / 1000.0 + " s";
     }
 }

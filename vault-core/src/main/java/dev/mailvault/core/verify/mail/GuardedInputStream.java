@@ -1,5 +1,6 @@
 package dev.mailvault.core.verify.mail;
 
+import dev.mailvault.core.verify.CheckTexts.Kind;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,7 +64,7 @@ final class GuardedInputStream extends FilterInputStream {
 
     private void inspect(byte b) throws IOException {
         if (++total > MAX_TOTAL) {
-            fail("the server sent more than " + MAX_TOTAL / 1024 + " KiB during login");
+            fail(Kind.TOO_MUCH_DATA.english(MAX_TOTAL / 1024));
         }
         if (lineLength < line.length) {
             line[lineLength] = b;
@@ -79,7 +80,7 @@ final class GuardedInputStream extends FilterInputStream {
                 checkLiteral(length);
             }
         } else if (lineLength > MAX_LINE) {
-            fail("the server sent a line longer than " + MAX_LINE / 1024 + " KiB");
+            fail(Kind.LINE_TOO_LONG.english(MAX_LINE / 1024));
         }
     }
 
@@ -105,7 +106,7 @@ final class GuardedInputStream extends FilterInputStream {
         }
         if (i < 0 || tail[i] != '{' || digits == 0) {
             if (i < 0 && digits > 0) {
-                fail("the server announced an IMAP literal with more than " + (tail.length - 3) + " digits");
+                fail(Kind.LITERAL_DIGITS.english(tail.length - 3));
             }
             return;
         }
@@ -116,7 +117,7 @@ final class GuardedInputStream extends FilterInputStream {
             }
         }
         if (value > MAX_LITERAL) {
-            fail("the server announced an IMAP literal of more than " + MAX_LITERAL / 1024 + " KiB");
+            fail(Kind.LITERAL_TOO_BIG.english(MAX_LITERAL / 1024));
         }
     }
 

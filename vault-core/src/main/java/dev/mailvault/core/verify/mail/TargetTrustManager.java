@@ -1,6 +1,7 @@
 package dev.mailvault.core.verify.mail;
 
 import dev.mailvault.core.crypto.Fingerprints;
+import dev.mailvault.core.verify.CheckTexts.Kind;
 import dev.mailvault.core.verify.TrustAnchors;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
@@ -109,7 +110,7 @@ final class TargetTrustManager extends X509ExtendedTrustManager {
 
     private void check(X509Certificate[] chain, IdentityCheck fullCheck, String host) throws CertificateException {
         if (chain == null || chain.length == 0) {
-            throw new TlsTrustException(TlsTrustException.Kind.UNTRUSTED, "the server sent no certificate", null);
+            throw new TlsTrustException(TlsTrustException.Kind.UNTRUSTED, Kind.NO_CERTIFICATE.english(), null);
         }
         X509Certificate leaf = chain[0];
         if (pinnedDer != null) {
@@ -117,9 +118,7 @@ final class TargetTrustManager extends X509ExtendedTrustManager {
             if (!MessageDigest.isEqual(der, pinnedDer)) {
                 throw new TlsTrustException(
                         TlsTrustException.Kind.PIN_MISMATCH,
-                        "the server's certificate is not the pinned one: pinned SHA-256 "
-                                + Fingerprints.sha256(pinnedDer) + ", the server sent SHA-256 "
-                                + Fingerprints.sha256(der),
+                        Kind.NOT_PINNED.english(Fingerprints.sha256(pinnedDer), Fingerprints.sha256(der)),
                         null);
             }
             // a trust anchor's own dates are not checked by PKIX, so check the pinned certificate's here
@@ -139,9 +138,7 @@ final class TargetTrustManager extends X509ExtendedTrustManager {
             } catch (CertificateException e) {
                 if (isNameMismatch(e)) {
                     throw new TlsTrustException(
-                            TlsTrustException.Kind.HOSTNAME_MISMATCH,
-                            "the server's certificate is for " + names(leaf) + ", not for " + host,
-                            e);
+                            TlsTrustException.Kind.HOSTNAME_MISMATCH, Kind.OTHER_HOST.english(names(leaf), host), e);
                 }
                 if (firstFailure == null) {
                     firstFailure = e;
@@ -181,18 +178,18 @@ final class TargetTrustManager extends X509ExtendedTrustManager {
         } catch (CertificateExpiredException | CertificateNotYetValidException e) {
             return describeDates(leaf);
         }
-        return "the server's certificate (" + leaf.getSubjectX500Principal().getName() + ", SHA-256 "
-                + fingerprint(leaf) + ") is not trusted"
-                + (cause != null && cause.getMessage() != null ? ": " + cause.getMessage() : "");
+        String subject = leaf.getSubjectX500Principal().getName();
+        return cause != null && cause.getMessage() != null
+                ? Kind.UNTRUSTED_BECAUSE.english(subject, fingerprint(leaf), cause.getMessage())
+                : Kind.UNTRUSTED.english(subject, fingerprint(leaf));
     }
 
     private String describeDates(X509Certificate leaf) {
         Date now = now();
         if (now.before(leaf.getNotBefore())) {
-            return "the server's certificate is not valid before "
-                    + leaf.getNotBefore().toInstant();
+            return Kind.NOT_YET_VALID.english(leaf.getNotBefore().toInstant());
         }
-        return "the server's certificate expired on " + leaf.getNotAfter().toInstant();
+        return Kind.EXPIRED.english(leaf.getNotAfter().toInstant());
     }
 
     private static String fingerprint(X509Certificate cert) {
