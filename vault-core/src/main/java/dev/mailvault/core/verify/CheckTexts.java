@@ -75,12 +75,12 @@ public final class CheckTexts {
 
         private final String english;
         private final Outcome outcome;
-        private final Pattern shape;
+        /** Made when a message is first told (Japanese views only): every verify writes these texts. */
+        private volatile Pattern shape;
 
         Kind(String english, Outcome outcome) {
             this.english = english;
             this.outcome = outcome;
-            this.shape = shape(english);
         }
 
         /** The outcome a result with this description has. */
@@ -96,6 +96,15 @@ public final class CheckTexts {
         /** The English text with the values put in; what a result's message holds. */
         public String english(Object... values) {
             return fill(english, values);
+        }
+
+        private Pattern shape() {
+            Pattern made = shape;
+            if (made == null) {
+                made = shape(english);
+                shape = made;
+            }
+            return made;
         }
 
         /** The text as a pattern: literal words, and one group for each value, in their order. */
@@ -144,7 +153,7 @@ public final class CheckTexts {
             if (kind.outcome != result.outcome()) {
                 continue;
             }
-            Matcher m = kind.shape.matcher(result.message());
+            Matcher m = kind.shape().matcher(result.message());
             if (m.matches()) {
                 List<String> values = new ArrayList<>();
                 for (int i = 1; i <= m.groupCount(); i++) {
