@@ -290,7 +290,7 @@ class VerifyCommandTest extends ServerTestBase {
         Result show = cli.unlocked("--lang", "ja", "show", a);
         assertThat(show.out())
                 .containsPattern(
-                        "imap +current +CONNECT_REFUSED +127\\.0\\.0\\.1:1 +\\S+ +" + "127\\.0\\.0\\.1:1 への接続が拒否されました（")
+                        "imap +今の値 +CONNECT_REFUSED +127\\.0\\.0\\.1:1 +\\S+ +" + "127\\.0\\.0\\.1:1 への接続が拒否されました（")
                 .doesNotContain("was refused");
 
         JsonNode doc = json(cli.unlocked("--lang", "ja", "verify", "--json", a));

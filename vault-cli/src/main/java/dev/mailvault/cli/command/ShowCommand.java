@@ -207,7 +207,7 @@ public final class ShowCommand extends VaultSubcommand {
             for (CheckResult check : account.lastChecks()) {
                 checks.row(
                         check.protocol().id(),
-                        check.credential().id(),
+                        t.get("msg.verify.slot." + check.credential().id()),
                         check.outcome().name(),
                         check.host() + ":" + check.port(),
                         check.at()
