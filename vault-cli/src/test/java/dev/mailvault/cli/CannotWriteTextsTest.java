@@ -6,6 +6,7 @@ import dev.mailvault.cli.Cli.Result;
 import dev.mailvault.core.files.AtomicFiles;
 import dev.mailvault.core.files.UnwritableFileException;
 import dev.mailvault.core.files.UnwritableFileException.Why;
+import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -45,6 +46,10 @@ class CannotWriteTextsTest {
         out.add(AtomicFiles.cannotWrite(file, new AccessDeniedException(file.toString())));
         out.add(AtomicFiles.cannotWrite(file, new NoSuchFileException(file.toString())));
         out.add(AtomicFiles.cannotWrite(file, new FileSystemException(file.toString(), null, "Read-only file system")));
+        out.add(AtomicFiles.cannotWrite(file, new IOException("No space left on device")));
+        // as the vault's store refuses a copy SQLite cannot open, or one an earlier upgrade left
+        out.add(AtomicFiles.cannotWrite(file, Why.CANNOT_OPEN, "", null));
+        out.add(AtomicFiles.cannotWrite(file, Why.EXISTS, "", null));
         Set<Why> seen = EnumSet.noneOf(Why.class);
         out.forEach(e -> seen.add(e.why()));
         assertThat(seen).as("every reason is made").isEqualTo(EnumSet.allOf(Why.class));

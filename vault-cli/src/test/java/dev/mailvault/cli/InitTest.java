@@ -77,6 +77,28 @@ class InitTest {
     }
 
     @Test
+    @DisplayName("a path longer than the vault's database takes is exit 2 naming the file, in English and Japanese")
+    void pathTooLongForSqlite() throws Exception {
+        // each name within the system's limit, the whole path over SQLite's (512 bytes)
+        Path deep = Files.createDirectories(
+                dir.resolve("a".repeat(200)).resolve("b".repeat(200)).resolve("d".repeat(200)));
+        Path vault = deep.resolve("vault.db");
+        cli.env.put("VAULT_FILE", vault.toString());
+        String[] init = Cli.concat(new String[] {"--password-stdin", "init"}, Cli.FLOOR_KDF);
+        Result en = cli.run(Cli.MASTER + "\n", init);
+        assertThat(en.code()).as(en.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(en.err())
+                .isEqualTo("vault: cannot write " + vault
+                        + ": it could not be opened (its path or its name may be too long)\n");
+        Result ja = cli.run(Cli.MASTER + "\n", Cli.concat(new String[] {"--lang", "ja"}, init));
+        assertThat(ja.code()).as(ja.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(ja.err()).isEqualTo("vault: " + vault + " に書き込めません。ファイルを開けませんでした（パスかファイル名が長すぎる可能性があります）。\n");
+        try (var left = Files.list(deep)) {
+            assertThat(left).as("nothing left behind").isEmpty();
+        }
+    }
+
+    @Test
     @DisplayName("refuses parameters below the floor, or only some of them")
     void badParameters() {
         Result low = cli.run(

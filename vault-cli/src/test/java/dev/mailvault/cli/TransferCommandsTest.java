@@ -257,6 +257,25 @@ class TransferCommandsTest {
         }
 
         @Test
+        @DisplayName(
+                "backup to a FILE SQLite cannot open is exit 2 naming the copy, not the vault, in English and Japanese")
+        void backupCannotOpen() {
+            // the longest name a file may have less what SQLite adds for the copy's journal
+            Path target = dir.resolve("c".repeat(247) + ".db");
+            byte[] before = cli.vaultBytes();
+            Result en = cli.unlocked("export", "--format", "backup", target.toString());
+            assertThat(en.code()).as(en.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(en.err())
+                    .isEqualTo("vault: cannot write " + target
+                            + ": it could not be opened (its path or its name may be too long)\n");
+            Result ja = cli.unlocked("--lang", "ja", "export", "--format", "backup", target.toString());
+            assertThat(ja.code()).as(ja.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(ja.err()).isEqualTo("vault: " + target + " に書き込めません。ファイルを開けませんでした（パスかファイル名が長すぎる可能性があります）。\n");
+            assertThat(target).as("no half copy").doesNotExist();
+            assertThat(cli.vaultBytes()).as("the vault as it was").isEqualTo(before);
+        }
+
+        @Test
         @DisplayName("keepassxc-csv without a terminal and without --yes is refused, nothing written")
         void plaintextNeedsYes() {
             Path csv = dir.resolve("out.csv");

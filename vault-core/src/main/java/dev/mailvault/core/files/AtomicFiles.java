@@ -135,6 +135,10 @@ public final class AtomicFiles {
                     e);
         }
         String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+        if ("No space left on device".equals(reason)) {
+            // ENOSPC in the system's (C locale) words: a reason the CLI and the app can word
+            return new UnwritableFileException(target, Why.DISK_FULL, "", e);
+        }
         if (reason == null || reason.isBlank()) {
             reason = e.getClass().getSimpleName();
         } else {
@@ -142,5 +146,14 @@ public final class AtomicFiles {
             reason = Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
         }
         return new UnwritableFileException(target, Why.SYSTEM, reason, e);
+    }
+
+    /**
+     * The refusal of an output file for a reason that did not come as an {@link IOException}: SQLite's
+     * result codes when it writes a new vault or a copy of one. {@code detail} as {@link
+     * UnwritableFileException#detail()} names it for {@code why}.
+     */
+    public static UnwritableFileException cannotWrite(Path target, Why why, String detail, Throwable cause) {
+        return new UnwritableFileException(target, why, detail, cause);
     }
 }

@@ -22,6 +22,15 @@ public final class UnwritableFileException extends BadInputException {
         PERMISSION,
         /** The system could make no new file in the folder; the detail is the folder. */
         NO_NEW_FILE,
+        /** The disk holding it is full. */
+        DISK_FULL,
+        /**
+         * It was made but SQLite could not open it to write (a new vault, a copy of one): its path or
+         * its name is likely longer than SQLite or the system take.
+         */
+        CANNOT_OPEN,
+        /** A file of that name is there and is kept (a copy an earlier upgrade left). */
+        EXISTS,
         /** The system refused for another reason; the detail is the system's words. */
         SYSTEM
     }
@@ -47,6 +56,11 @@ public final class UnwritableFileException extends BadInputException {
                         + " regular file (give the name of a file)";
             case PERMISSION -> "permission denied";
             case NO_NEW_FILE -> "no new file can be made in " + detail;
+            // the system's words for ENOSPC, as it read before it had a reason of its own
+            case DISK_FULL -> "no space left on device";
+            case CANNOT_OPEN -> "it could not be opened (its path or its name may be too long)";
+            case EXISTS ->
+                "a file of that name is already there; it was left untouched (move it elsewhere and try again)";
             case SYSTEM -> detail;
         };
     }

@@ -9,6 +9,7 @@ import dev.mailvault.core.VaultUnavailableException;
 import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.files.AtomicFiles;
 import dev.mailvault.core.files.UnwritableFileException;
+import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,12 @@ class ErrorTextsTest {
                 .isEqualTo(file + " に書き込めません。書き込む権限がありません。");
         assertThat(ErrorTexts.describe(denied, Texts.forLocale(Locale.ENGLISH)))
                 .isEqualTo("Cannot write " + file + ": permission denied.");
+
+        UnwritableFileException full = AtomicFiles.cannotWrite(file, new IOException("No space left on device"));
+        assertThat(ErrorTexts.describe(full, Texts.forLocale(Locale.JAPAN)))
+                .isEqualTo(file + " に書き込めません。ディスクに空きがありません。");
+        assertThat(ErrorTexts.describe(full, Texts.forLocale(Locale.ENGLISH)))
+                .isEqualTo("Cannot write " + file + ": no space left on device.");
 
         assertThatThrownBy(() -> AtomicFiles.checkTarget(dir))
                 .isInstanceOfSatisfying(

@@ -9,8 +9,11 @@ import dev.mailvault.core.crypto.KdfParameters;
 import dev.mailvault.core.crypto.MasterKey;
 import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.files.AtomicFiles;
+import dev.mailvault.core.files.UnwritableFileException;
+import dev.mailvault.core.files.UnwritableFileException.Why;
 import dev.mailvault.core.remind.RotationPolicy;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -27,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sqlite.JDBC;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
@@ -94,6 +98,12 @@ public final class SqliteVault {
             // path is the person's choice, so bad input, with the system's reason
             throw AtomicFiles.cannotWrite(target, e);
         } catch (SQLException e) {
+            // SQLite could not write the new file (a full disk, a name too long for it): the place
+            // is the person's choice, as above; anything else is a fault of the program
+            Optional<UnwritableFileException> refusal = cannotCreate(target, e);
+            if (refusal.isPresent()) {
+                throw refusal.get();
+            }
             throw new VaultException("cannot create the vault at " + target + ": " + e.getMessage(), e);
         } finally {
             if (tmp != null) {
@@ -256,27 +266,105 @@ public final class SqliteVault {
         }
     }
 
-    /** A copy of the vault as it is, at {@code backup}, readable by the owner only. */
-    static void backUp(Connection db, Path backup) throws SQLException {
+    /**
+     * A copy of the vault as it is, at {@code backup} beside {@code vault}, readable by the owner
+     * only. When it cannot be made, the refusal names the copy, or the vault when the trouble is
+     * theirs alike (the folder may not be written, the disk is full); the vault is left as it was.
+     */
+    static void backUp(Connection db, Path vault, Path backup) {
         try {
             // made here, empty and 0600, for SQLite to fill: VACUUM INTO would create it with the
             // umask's permissions (an existing one it refuses unless empty)
             Files.createFile(
                     backup, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (FileAlreadyExistsException e) {
-            // left to VACUUM INTO, which refuses a file with anything in it
+            // an empty one is filled; a copy an earlier upgrade left is never replaced
+            if (!emptyFile(backup)) {
+                throw AtomicFiles.cannotWrite(backup, Why.EXISTS, "", e);
+            }
+        } catch (AccessDeniedException e) {
+            throw new VaultUnavailableException(
+                    Reason.READ_ONLY,
+                    vault,
+                    vault + " or its folder may not be written (the copy " + backup
+                            + " made before an upgrade cannot be created); nothing was changed",
+                    e);
         } catch (IOException e) {
-            throw new VaultException("cannot create the backup " + backup + ": " + e.getMessage(), e);
+            throw AtomicFiles.cannotWrite(backup, e);
         }
         try (PreparedStatement ps = db.prepareStatement("VACUUM INTO ?")) {
             ps.setString(1, backup.toString());
             ps.execute();
+        } catch (SQLException e) {
+            deleteQuietly(backup);
+            SQLiteErrorCode code = e instanceof SQLiteException se ? se.getResultCode() : SQLiteErrorCode.UNKNOWN_ERROR;
+            if (code == SQLiteErrorCode.SQLITE_FULL || code.name().startsWith("SQLITE_READONLY")) {
+                // the copy is beside the vault: its disk, its folder
+                throw translate(e, vault);
+            }
+            Optional<UnwritableFileException> refusal = cannotWrite(backup, e);
+            if (refusal.isPresent()) {
+                throw refusal.get();
+            }
+            throw translate(e, vault);
         }
+    }
+
+    private static boolean emptyFile(Path file) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The refusal of the new vault {@code target}, when {@code e} is about the place (see {@link #cannotWrite}). */
+    static Optional<UnwritableFileException> cannotCreate(Path target, SQLException e) {
+        if (e instanceof SQLiteException se && se.getResultCode() == SQLiteErrorCode.SQLITE_IOERR_SHMSIZE) {
+            // the new vault's shared memory could not grow: a full disk (a tmpfs, a quota), met
+            // before SQLITE_FULL
+            return Optional.of(AtomicFiles.cannotWrite(target, Why.DISK_FULL, "", e));
+        }
+        return cannotWrite(target, e);
+    }
+
+    /**
+     * The refusal of {@code written}, a file SQLite was making (a new vault, a copy of one), when
+     * {@code e} is about that file: no space, no permission, a file it could not open, a write that
+     * failed. Empty when {@code e} may be about the vault being read (busy, damaged): {@link
+     * #translate} names that one.
+     */
+    static Optional<UnwritableFileException> cannotWrite(Path written, SQLException e) {
+        if (!(e instanceof SQLiteException se)) {
+            return Optional.empty();
+        }
+        SQLiteErrorCode code = se.getResultCode();
+        String name = code.name();
+        if (code == SQLiteErrorCode.SQLITE_FULL) {
+            // as any other output file on a full disk reads
+            return Optional.of(AtomicFiles.cannotWrite(written, Why.DISK_FULL, "", e));
+        }
+        if (name.startsWith("SQLITE_READONLY") || code == SQLiteErrorCode.SQLITE_PERM) {
+            return Optional.of(AtomicFiles.cannotWrite(written, Why.PERMISSION, "", e));
+        }
+        if (name.startsWith("SQLITE_CANTOPEN")) {
+            // SQLite says no more; the file itself was just made, so the usual cause is its name:
+            // the whole path, or the name with "-journal" added, longer than SQLite or the system take
+            return Optional.of(AtomicFiles.cannotWrite(written, Why.CANNOT_OPEN, "", e));
+        }
+        if (name.startsWith("SQLITE_IOERR")
+                && code != SQLiteErrorCode.SQLITE_IOERR_READ
+                && code != SQLiteErrorCode.SQLITE_IOERR_SHORT_READ
+                // the shared memory of a vault in WAL mode: a copy has none, so the vault's
+                && code != SQLiteErrorCode.SQLITE_IOERR_SHMSIZE) {
+            return Optional.of(AtomicFiles.cannotWrite(written, Why.SYSTEM, "disk I/O error", e));
+        }
+        return Optional.empty();
     }
 
     /** Writes a backup copy, then applies the missing migrations in one transaction. */
     private static void migrate(Connection db, Path path, Header header, MasterKey key) throws SQLException {
-        backUp(db, path.resolveSibling(path.getFileName() + ".before-v" + Migrations.LATEST + ".bak"));
+        backUp(db, path, path.resolveSibling(path.getFileName() + ".before-v" + Migrations.LATEST + ".bak"));
         try (Statement s = db.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
             try {

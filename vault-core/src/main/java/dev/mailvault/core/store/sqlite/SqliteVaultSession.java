@@ -2,7 +2,6 @@ package dev.mailvault.core.store.sqlite;
 
 import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.NotFoundException;
-import dev.mailvault.core.VaultException;
 import dev.mailvault.core.VaultSession;
 import dev.mailvault.core.VaultUnavailableException;
 import dev.mailvault.core.VaultUnavailableException.Reason;
@@ -25,6 +24,7 @@ import dev.mailvault.core.devices.DeviceInfo;
 import dev.mailvault.core.devices.DeviceNames;
 import dev.mailvault.core.devices.DeviceType;
 import dev.mailvault.core.files.AtomicFiles;
+import dev.mailvault.core.files.UnwritableFileException;
 import dev.mailvault.core.remind.RotationPolicy;
 import dev.mailvault.core.verify.CheckResult;
 import dev.mailvault.core.verify.CredentialCheck;
@@ -867,9 +867,14 @@ final class SqliteVaultSession implements VaultSession {
             }
             done = true;
         } catch (SQLException e) {
+            // a copy that cannot be written names the copy: the vault was only read
+            Optional<UnwritableFileException> refusal = SqliteVault.cannotWrite(out, e);
+            if (refusal.isPresent()) {
+                throw refusal.get();
+            }
             throw SqliteVault.translate(e, file);
         } catch (IOException e) {
-            throw new VaultException("cannot write the copy " + out + ": " + e.getMessage(), e);
+            throw AtomicFiles.cannotWrite(out, e);
         } finally {
             if (!done) {
                 try {

@@ -106,7 +106,7 @@ class VaultStoreTest {
             TestVaults.create(service, file).close();
             Path backup = file.resolveSibling("vault.db.before-v2.bak");
             try (Connection db = SqliteVault.connect(file)) {
-                SqliteVault.backUp(db, backup);
+                SqliteVault.backUp(db, file, backup);
             }
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)))
                     .isEqualTo("rw-------");
