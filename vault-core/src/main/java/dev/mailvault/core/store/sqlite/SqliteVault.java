@@ -321,8 +321,7 @@ public final class SqliteVault {
     /** The refusal of the new vault {@code target}, when {@code e} is about the place (see {@link #cannotWrite}). */
     static Optional<UnwritableFileException> cannotCreate(Path target, SQLException e) {
         if (e instanceof SQLiteException se && se.getResultCode() == SQLiteErrorCode.SQLITE_IOERR_SHMSIZE) {
-            // the new vault's shared memory could not grow: a full disk (a tmpfs, a quota), met
-            // before SQLITE_FULL
+            // the new vault's shared memory could not grow: a full disk (see translate)
             return Optional.of(AtomicFiles.cannotWrite(target, Why.DISK_FULL, "", e));
         }
         return cannotWrite(target, e);
@@ -401,7 +400,9 @@ public final class SqliteVault {
                 return new VaultUnavailableException(
                         Reason.READ_ONLY, path, path + " or its folder may not be written; nothing was changed", e);
             }
-            if (code == SQLiteErrorCode.SQLITE_FULL) {
+            // SHMSIZE: the shared-memory file beside a vault in WAL mode could not be grown, which
+            // on a full disk (a tmpfs, a quota) comes before SQLite meets SQLITE_FULL
+            if (code == SQLiteErrorCode.SQLITE_FULL || code == SQLiteErrorCode.SQLITE_IOERR_SHMSIZE) {
                 return new VaultUnavailableException(
                         Reason.DISK_FULL,
                         path,

@@ -197,6 +197,17 @@ class DamagedFilesTest {
     }
 
     @Test
+    @DisplayName("a shared-memory file that cannot grow (a full tmpfs) is DISK_FULL too, not DAMAGED")
+    void sharedMemoryCannotGrow() {
+        VaultException e = SqliteVault.translate(
+                new SQLiteException("disk I/O error", SQLiteErrorCode.SQLITE_IOERR_SHMSIZE), good);
+        assertThat(e)
+                .isInstanceOfSatisfying(
+                        VaultUnavailableException.class,
+                        full -> assertThat(full.reason()).isEqualTo(Reason.DISK_FULL));
+    }
+
+    @Test
     @DisplayName("a folder in the vault's place is NOT_A_VAULT; a file this user may not read is UNREADABLE")
     void unreadable() throws Exception {
         Path folder = dir.resolve("folder.db");
