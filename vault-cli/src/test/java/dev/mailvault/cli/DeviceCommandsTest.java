@@ -1,14 +1,17 @@
 package dev.mailvault.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailvault.cli.Cli.Result;
+import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.VaultSession;
 import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.crypto.Secret;
+import dev.mailvault.core.devices.DeviceNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,6 +98,33 @@ class DeviceCommandsTest {
             Result r = cli.run("", "device", "add", "Phone", "--type", "blackberry", "--uses", TARO);
             assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err()).contains("'blackberry' is not a device type", "iphone, android", "macos-mail");
+        }
+
+        @Test
+        @DisplayName("refuses a name the core's rule refuses, in English and Japanese, before the master password")
+        void badName() {
+            for (String name : new String[] {"", "   ", "a\tb", "x".repeat(DeviceNames.MAX_LENGTH + 1)}) {
+                assertThatThrownBy(() -> DeviceNames.check(name))
+                        .as("the core's rule")
+                        .isInstanceOf(BadInputException.class);
+                Result en = cli.run("", "device", "add", name, "--type", "iphone", "--uses", TARO);
+                assertThat(en.code()).as(name).isEqualTo(ExitCodes.USAGE);
+                assertThat(en.err())
+                        .isEqualTo("vault: a device name has 1 to 100 printable characters, for example iPhone or"
+                                + " \"Office PC\".\n");
+                Result ja = cli.run("", "--lang", "ja", "device", "add", name, "--type", "iphone", "--uses", TARO);
+                assertThat(ja.code()).as(name).isEqualTo(ExitCodes.USAGE);
+                assertThat(ja.err()).isEqualTo("vault: 端末の名前は 1〜100 文字の表示できる文字にしてください（例：iPhone、\"会社のPC\"）。\n");
+            }
+        }
+
+        @Test
+        @DisplayName("takes the longest name the core's rule allows, stored without surrounding spaces")
+        void longestName() {
+            String name = "x".repeat(DeviceNames.MAX_LENGTH);
+            Result r = cli.unlocked("device", "add", "  " + name + " ", "--type", "iphone", "--uses", TARO);
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(cli.unlocked("devices").out()).contains(name).doesNotContain(" " + name + " ");
         }
 
         @Test

@@ -6,9 +6,9 @@ import dev.mailvault.cli.VaultSubcommand;
 import dev.mailvault.core.VaultSession;
 import dev.mailvault.core.account.Address;
 import dev.mailvault.core.devices.DeviceInfo;
+import dev.mailvault.core.devices.DeviceNames;
 import dev.mailvault.core.devices.DeviceType;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,9 +39,7 @@ public final class DeviceAddCommand extends VaultSubcommand {
             for (Address address : uses) {
                 account(session, address);
             }
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (session.devices().stream()
-                    .anyMatch(d -> d.name().toLowerCase(Locale.ROOT).equals(lower))) {
+            if (session.devices().stream().anyMatch(d -> DeviceNames.same(d.name(), name))) {
                 throw new UsageError(texts().get("err.deviceExists", name));
             }
             added = session.addDevice(name, type, uses);

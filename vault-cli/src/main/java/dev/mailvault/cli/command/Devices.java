@@ -6,11 +6,11 @@ import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.VaultSession;
 import dev.mailvault.core.account.Address;
 import dev.mailvault.core.devices.DeviceInfo;
+import dev.mailvault.core.devices.DeviceNames;
 import dev.mailvault.core.devices.DeviceType;
 import dev.mailvault.core.devices.ReentrySteps;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -36,21 +36,20 @@ final class Devices {
         return ReentrySteps.typeName(type, texts.locale());
     }
 
-    /** A new device's name: 1 to 100 printable characters, surrounding spaces dropped (as the core stores it). */
+    /** A new device's name as the core stores it, or refused in the user's words by the core's rule. */
     static String newName(String text, Texts texts) {
-        String name = text.strip();
-        if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
-            throw new UsageError(texts.get("err.deviceName"));
+        try {
+            return DeviceNames.check(text);
+        } catch (BadInputException e) {
+            throw new UsageError(texts.get("err.deviceName", DeviceNames.MAX_LENGTH));
         }
-        return name;
     }
 
-    /** The registered device with this name (names are compared without regard to case, as the core does). */
+    /** The registered device with this name (the core's rule: without regard to case). */
     static DeviceInfo find(VaultSession session, String name, Texts texts) {
         List<DeviceInfo> devices = session.devices();
-        String wanted = name.strip().toLowerCase(Locale.ROOT);
         return devices.stream()
-                .filter(d -> d.name().toLowerCase(Locale.ROOT).equals(wanted))
+                .filter(d -> DeviceNames.same(d.name(), name))
                 .findFirst()
                 .orElseThrow(() -> new UsageError(
                         devices.isEmpty()
