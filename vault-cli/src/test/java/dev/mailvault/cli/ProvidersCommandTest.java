@@ -123,31 +123,125 @@ class ProvidersCommandTest {
         assertThat(cli.run("", "providers", "import", xml.toString()).out()).contains("Replaced the provider");
     }
 
-    @Test
-    @DisplayName("import warns when the entry takes a domain over from another entry, built in or not")
-    void importTakesOverDomain() throws Exception {
-        Path xml = dir.resolve("sub.docomo.xml");
+    private Path autoconfig(String id, String domain) throws Exception {
+        Path xml = dir.resolve(id + ".xml");
         Files.writeString(
                 xml,
                 AUTOCONFIG
-                        .replace("<emailProvider id=\"example-isp.jp\">", "<emailProvider id=\"sub.docomo\">")
-                        .replace("<domain>example-isp.jp</domain>", "<domain>docomo.ne.jp</domain>"),
+                        .replace("<emailProvider id=\"example-isp.jp\">", "<emailProvider id=\"" + id + "\">")
+                        .replace("<domain>example-isp.jp</domain>", "<domain>" + domain + "</domain>"),
                 StandardCharsets.UTF_8);
+        return xml;
+    }
+
+    @Test
+    @DisplayName("import warns on every import, in English and Japanese, when the entry takes a built-in's domain")
+    void importTakesOverBuiltInDomain() throws Exception {
+        Path xml = autoconfig("sub.docomo", "docomo.ne.jp");
 
         Result r = cli.run("", "providers", "import", xml.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.err())
-                .contains("warning: docomo.ne.jp was served by docomo (docomo mail)")
-                .contains("(IMAP imap.example-isp.jp)")
-                .contains(overrides.toString());
+        assertThat(r.err().lines())
+                .contains("vault: warning: this file takes docomo.ne.jp over from the built-in provider docomo"
+                        + " (docomo mail): from now on, new accounts at docomo.ne.jp get this file's servers"
+                        + " (IMAP imap.example-isp.jp, SMTP smtp.example-isp.jp) instead of the built-in ones, and"
+                        + " their passwords go there. Import only a file from your provider; to undo, remove the"
+                        + " entry sub.docomo from " + overrides + ".")
+                .noneMatch(l -> l.contains("was served by"));
+        assertThat(r.err()).contains("are not confirmed");
+
+        // the same file again: its own earlier entry already has the domain, but it is still docomo's
         Result ja = cli.run("", "--lang", "ja", "providers", "import", xml.toString());
         assertThat(ja.code()).as(ja.err()).isZero();
-        // replacing its own earlier entry is no takeover; docomo's domain is already this entry's
-        assertThat(ja.err()).doesNotContain("注意：docomo.ne.jp");
+        assertThat(ja.err().lines())
+                .contains("vault: 注意：このファイルは組み込みのプロバイダー docomo（ドコモメール）のドメイン docomo.ne.jp を"
+                        + "引き継ぎます。これからは docomo.ne.jp の新しいアカウントに、組み込みの設定ではなくこのファイルのサーバー"
+                        + "（IMAP imap.example-isp.jp、SMTP smtp.example-isp.jp）が使われ、パスワードもそこへ送られます。"
+                        + "プロバイダー自身のファイルだけを取り込んでください。元に戻すには " + overrides
+                        + " から項目 sub.docomo を削除します。");
 
+        Result listed = cli.run("", "providers");
+        assertThat(listed.out()
+                        .lines()
+                        .filter(l -> l.startsWith("sub.docomo "))
+                        .findFirst()
+                        .orElseThrow())
+                .contains("imap.example-isp.jp:993:tls", " no ", "docomo.ne.jp");
+    }
+
+    @Test
+    @DisplayName("import warns, in English and Japanese, when the entry replaces a built-in by its id")
+    void importReplacesBuiltIn() throws Exception {
+        Result r = cli.run(
+                "",
+                "providers",
+                "import",
+                autoconfig("docomo", "example-isp.jp").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err().lines())
+                .contains("vault: warning: this file replaces the built-in provider docomo (docomo mail;"
+                        + " docomo.ne.jp): from now on, new accounts that use docomo get this file's servers"
+                        + " (IMAP imap.example-isp.jp, SMTP smtp.example-isp.jp) instead of the built-in ones, and"
+                        + " their passwords go there. Import only a file from your provider; to undo, remove the"
+                        + " entry docomo from " + overrides + ".");
+
+        Result ja = cli.run(
+                "",
+                "--lang",
+                "ja",
+                "providers",
+                "import",
+                autoconfig("generic", "example-isp.jp").toString());
+        assertThat(ja.code()).as(ja.err()).isZero();
+        assertThat(ja.err().lines())
+                .contains("vault: 注意：このファイルは、ほかの項目にないすべてのドメインに使われる組み込みの項目 generic（その他のメール）を"
+                        + "置き換えます。これからはそうしたドメインの新しいアカウントにこのファイルのサーバー"
+                        + "（IMAP imap.example-isp.jp、SMTP smtp.example-isp.jp）が使われ、パスワードもそこへ送られます。"
+                        + "プロバイダー自身のファイルだけを取り込んでください。元に戻すには " + overrides
+                        + " から項目 generic を削除します。");
+        Result en =
+                cli.run("", "providers", "import", dir.resolve("generic.xml").toString());
+        assertThat(en.err().lines())
+                .contains(
+                        "vault: warning: this file replaces the built-in entry generic (Other mail provider), used for"
+                                + " every domain no other entry serves: from now on, new accounts at such a domain get this"
+                                + " file's servers (IMAP imap.example-isp.jp, SMTP smtp.example-isp.jp), and their passwords"
+                                + " go there. Import only a file from your provider; to undo, remove the entry generic from "
+                                + overrides + ".");
+        Result ja2 = cli.run(
+                "",
+                "--lang",
+                "ja",
+                "providers",
+                "import",
+                dir.resolve("docomo.xml").toString());
+        assertThat(ja2.err().lines())
+                .contains("vault: 注意：このファイルは組み込みのプロバイダー docomo（ドコモメール、docomo.ne.jp）を置き換えます。"
+                        + "これからは docomo を使う新しいアカウントに、組み込みの設定ではなくこのファイルのサーバー"
+                        + "（IMAP imap.example-isp.jp、SMTP smtp.example-isp.jp）が使われ、パスワードもそこへ送られます。"
+                        + "プロバイダー自身のファイルだけを取り込んでください。元に戻すには " + overrides
+                        + " から項目 docomo を削除します。");
+    }
+
+    @Test
+    @DisplayName("import warns as before when the entry takes a domain over from the user's own entry")
+    void importTakesOverOwnDomain() throws Exception {
         Path isp = dir.resolve("example-isp.jp.xml");
         Files.writeString(isp, AUTOCONFIG, StandardCharsets.UTF_8);
         assertThat(cli.run("", "providers", "import", isp.toString()).err()).doesNotContain("warning:");
+
+        Result r = cli.run(
+                "",
+                "providers",
+                "import",
+                autoconfig("other-isp.jp", "example-isp.jp").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err().lines())
+                .hasSize(2)
+                .contains("vault: warning: example-isp.jp was served by example-isp.jp (Example ISP メール); from now"
+                        + " on, new accounts at example-isp.jp get this file's servers (IMAP imap.example-isp.jp), and"
+                        + " their passwords go there. Import only a file from your provider; to undo, remove the entry"
+                        + " from " + overrides + ".");
     }
 
     @Test

@@ -8,7 +8,9 @@ import dev.mailvault.core.provider.Provider;
 import dev.mailvault.core.provider.ProviderCatalog;
 import dev.mailvault.core.provider.ProviderImport;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -16,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code vault providers import FILE.xml}: adds (or replaces) a catalog entry from a Thunderbird
  * autoconfig file, in the user's own provider file. The entry is always marked unconfirmed. A file
- * that does not read is refused and nothing is written.
+ * that does not read is refused and nothing is written. Displacing a built-in provider (its id, or
+ * a domain it serves) is allowed, as the design says, but always warned of, on every import.
  */
 @Command(name = "import")
 public final class ProvidersImportCommand extends VaultSubcommand {
@@ -49,13 +52,27 @@ public final class ProvidersImportCommand extends VaultSubcommand {
                         imported.imap().orElseThrow().endpoint(),
                         imported.smtp().orElseThrow().endpoint(),
                         overrides));
-        ProviderImport.takenOver(before, imported)
-                .forEach((domain, previous) -> err().println(texts().get(
+        String imap = imported.imap().orElseThrow().endpoint().host();
+        String smtp = imported.smtp().orElseThrow().endpoint().host();
+        Set<String> toldOf = new HashSet<>();
+        for (ProviderImport.BuiltInTakeover taken : ProviderImport.builtInTakenOver(imported)) {
+            Provider builtIn = taken.builtIn();
+            String domains = String.join(", ", taken.domains());
+            toldOf.addAll(taken.domains());
+            String key = !taken.replacesEntry()
+                    ? "warn.providerTakesOverBuiltIn"
+                    : builtIn.isGeneric() ? "warn.providerReplacesGeneric" : "warn.providerReplacesBuiltIn";
+            err().println(texts().get(
+                            key, builtIn.id(), builtIn.name(locale), domains, imap, smtp, overrides, imported.id()));
+        }
+        ProviderImport.takenOver(before, imported).entrySet().stream()
+                .filter(e -> !toldOf.contains(e.getKey()))
+                .forEach(e -> err().println(texts().get(
                                 "warn.providerTakesOver",
-                                domain,
-                                previous.id(),
-                                previous.name(locale),
-                                imported.imap().orElseThrow().endpoint().host(),
+                                e.getKey(),
+                                e.getValue().id(),
+                                e.getValue().name(locale),
+                                imap,
                                 overrides)));
         imported.unconfirmedNotice(locale).ifPresent(n -> err().println(texts().get("warn.note", n)));
         return ExitCodes.OK;

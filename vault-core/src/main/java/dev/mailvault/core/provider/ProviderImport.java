@@ -66,6 +66,42 @@ public final class ProviderImport {
     }
 
     /**
+     * A built-in provider that an imported entry displaces: the whole entry when the ids are the same
+     * ({@code replacesEntry}, with all the built-in's domains; none for the generic entry), else the
+     * domains of the built-in (a parent domain included) that the imported entry lists.
+     */
+    public record BuiltInTakeover(Provider builtIn, boolean replacesEntry, List<String> domains) {
+        public BuiltInTakeover {
+            domains = List.copyOf(domains);
+        }
+    }
+
+    /**
+     * The built-in providers {@code imported} displaces, in catalog order. Unlike {@link #takenOver}
+     * this does not depend on what the user imported before: importing the same file again still
+     * points a carrier's accounts elsewhere, and must say so again.
+     */
+    public static List<BuiltInTakeover> builtInTakenOver(Provider imported) {
+        ProviderCatalog builtIn = ProviderCatalog.builtIn();
+        List<BuiltInTakeover> taken = new ArrayList<>();
+        // The generic entry has no domains, but replacing it gives its servers to every domain no other entry serves.
+        for (Provider provider : builtIn.all()) {
+            boolean replaces = provider.id().equals(imported.id());
+            List<String> domains = replaces
+                    ? provider.domains()
+                    : imported.domains().stream()
+                            .filter(d -> builtIn.findDomain(d)
+                                    .filter(provider::equals)
+                                    .isPresent())
+                            .toList();
+            if (replaces || !domains.isEmpty()) {
+                taken.add(new BuiltInTakeover(provider, replaces, domains));
+            }
+        }
+        return taken;
+    }
+
+    /**
      * What {@code vault providers import FILE.xml} does: reads the autoconfig file and adds its
      * entry to the overrides file. On any error nothing is written.
      */

@@ -212,4 +212,83 @@ class ProviderImportTest {
                     .hasMessageContaining("no such file");
         }
     }
+
+    /** An autoconfig file for entry {@code id} serving {@code domains}, with servers elsewhere. */
+    private Path autoconfig(String id, String... domains) throws IOException {
+        StringBuilder xml = new StringBuilder("<clientConfig version=\"1.1\"><emailProvider id=\"" + id + "\">");
+        for (String domain : domains) {
+            xml.append("<domain>").append(domain).append("</domain>");
+        }
+        xml.append("<displayName>Fast mail</displayName>")
+                .append("<incomingServer type=\"imap\"><hostname>imap.elsewhere.example</hostname><port>993</port>")
+                .append("<socketType>SSL</socketType><username>%EMAILADDRESS%</username></incomingServer>")
+                .append("<outgoingServer type=\"smtp\"><hostname>smtp.elsewhere.example</hostname><port>465</port>")
+                .append("<socketType>SSL</socketType><username>%EMAILADDRESS%</username></outgoingServer>")
+                .append("</emailProvider></clientConfig>");
+        Path file = dir.resolve(id + ".xml");
+        Files.writeString(file, xml);
+        return file;
+    }
+
+    @Nested
+    @DisplayName("that displaces a built-in provider")
+    class BuiltInTakeovers {
+        private List<ProviderImport.BuiltInTakeover> takeovers(Path xml) {
+            return ProviderImport.builtInTakenOver(ProviderImport.fromAutoconfig(xml, CLOCK));
+        }
+
+        @Test
+        @DisplayName("names the built-in whose domain another id takes, a parent domain included")
+        void domainTakenOver() throws Exception {
+            assertThat(takeovers(autoconfig("sub.docomo", "docomo.ne.jp", "example-isp.jp")))
+                    .containsExactly(new ProviderImport.BuiltInTakeover(
+                            ProviderCatalog.builtIn().byId("docomo"), false, List.of("docomo.ne.jp")));
+            assertThat(takeovers(autoconfig("fast.au", "mail.ezweb.ne.jp")))
+                    .containsExactly(new ProviderImport.BuiltInTakeover(
+                            ProviderCatalog.builtIn().byId("au"), false, List.of("mail.ezweb.ne.jp")));
+        }
+
+        @Test
+        @DisplayName("names a built-in replaced by its id, with all its domains, the generic entry too")
+        void replacedById() throws Exception {
+            Provider docomo = ProviderCatalog.builtIn().byId("docomo");
+            assertThat(takeovers(autoconfig("docomo", "example-isp.jp")))
+                    .containsExactly(new ProviderImport.BuiltInTakeover(docomo, true, List.of("docomo.ne.jp")));
+            assertThat(takeovers(autoconfig("generic", "example-isp.jp")))
+                    .containsExactly(new ProviderImport.BuiltInTakeover(
+                            ProviderCatalog.builtIn().generic(), true, List.of()));
+        }
+
+        @Test
+        @DisplayName("still names the built-in when the same file was imported before")
+        void reimported() throws Exception {
+            Path overrides = dir.resolve("providers.json");
+            Path xml = autoconfig("sub.docomo", "docomo.ne.jp");
+            ProviderImport.importInto(xml, overrides, CLOCK);
+            assertThat(ProviderCatalog.builtIn()
+                            .withOverrides(overrides)
+                            .lookup(Address.of("taro@docomo.ne.jp"))
+                            .id())
+                    .isEqualTo("sub.docomo");
+            assertThat(takeovers(xml)).extracting(t -> t.builtIn().id()).containsExactly("docomo");
+        }
+
+        @Test
+        @DisplayName("names nothing for a domain no built-in serves")
+        void ownDomain() throws Exception {
+            assertThat(takeovers(fixture("example-isp.jp.xml"))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("is never confirmed, even in place of a confirmed built-in")
+        void neverConfirmed() throws Exception {
+            Path overrides = dir.resolve("providers.json");
+            assertThat(ProviderCatalog.builtIn().byId("gmail").confirmed()).isTrue();
+            ProviderImport.importInto(autoconfig("gmail", "gmail.com"), overrides, CLOCK);
+            ProviderCatalog merged = ProviderCatalog.builtIn().withOverrides(overrides);
+            assertThat(merged.byId("gmail").confirmed()).isFalse();
+            assertThat(merged.lookup(Address.of("taro@gmail.com")).unconfirmedNotice(Locale.ENGLISH))
+                    .isPresent();
+        }
+    }
 }
