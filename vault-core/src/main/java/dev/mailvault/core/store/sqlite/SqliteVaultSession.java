@@ -223,7 +223,8 @@ final class SqliteVaultSession implements VaultSession {
     public AccountInfo updateAccount(Address address, AccountSpec spec, Secret newSmtpSecretOrNull) {
         write(() -> {
             AccountRow row = accountRow(address).orElseThrow(() -> notFound(address));
-            if (!address.equals(spec.address()) && accountRow(spec.address()).isPresent()) {
+            // The same account may change the case of its own address: only another account is in the way.
+            if (accountRow(spec.address()).filter(other -> other.id != row.id).isPresent()) {
                 throw new BadInputException(spec.address() + " is already in the vault");
             }
             Optional<CredentialRow> smtp = credential(row.id, CredentialRef.SMTP);

@@ -232,6 +232,43 @@ class VaultStoreTest {
         }
 
         @Test
+        @DisplayName("an account may change the case of its own address; the domain stays lower case")
+        void editOwnAddressCase() {
+            session.addAccount(spec("Taro@example.net"), secret("s3cret"), null);
+            AccountInfo edited = session.updateAccount(Address.of("Taro@example.net"), spec("taro@EXAMPLE.net"), null);
+            assertThat(edited.address().value()).isEqualTo("taro@example.net");
+            session.close();
+            try (Secret m = TestVaults.master()) {
+                session = service.open(file, m);
+            }
+            assertThat(session.accounts()).extracting(a -> a.address().value()).containsExactly("taro@example.net");
+            for (String given : List.of("taro@example.net", "Taro@example.net", "TARO@Example.NET")) {
+                assertThat(session.findAccount(Address.of(given)))
+                        .as(given)
+                        .hasValueSatisfying(a -> assertThat(a.address().value()).isEqualTo("taro@example.net"));
+            }
+            try (Secret v = session.secret(Address.of("TARO@example.net"), CredentialRef.IMAP)) {
+                assertThat(v.revealChars()).isEqualTo("s3cret".toCharArray());
+            }
+        }
+
+        @Test
+        @DisplayName("editing an address to another account's, in any case, is refused and nothing changes")
+        void editToAnotherAccountsAddress() {
+            session.addAccount(spec("alice@example.net"), secret("a"), null);
+            session.addAccount(spec("Bob@example.net"), secret("b"), null);
+            for (String given : List.of("alice@example.net", "ALICE@example.net")) {
+                assertThatThrownBy(() -> session.updateAccount(Address.of("Bob@example.net"), spec(given), null))
+                        .as(given)
+                        .isInstanceOf(BadInputException.class)
+                        .hasMessage(given + " is already in the vault");
+            }
+            assertThat(session.accounts())
+                    .extracting(a -> a.address().value())
+                    .containsExactly("alice@example.net", "Bob@example.net");
+        }
+
+        @Test
         @DisplayName("a separate SMTP password is kept apart from the IMAP one")
         void separateSmtp() {
             AccountSpec separate = bobWithOwnSmtpPassword();
