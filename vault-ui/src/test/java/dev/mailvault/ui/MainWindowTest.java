@@ -423,6 +423,35 @@ class MainWindowTest {
     }
 
     @Test
+    @DisplayName("editing an account may change the case of its own address, but not take another one's in any case")
+    void editAddressCase(FxRobot robot) {
+        unlock(robot);
+        robot.interact(() -> table(robot).getSelectionModel().select(1));
+        fx.settle();
+        robot.clickOn("#editAccount");
+        fill(robot, "#formAddress", "HANAKO@example.com");
+        robot.clickOn("#formSave");
+        fx.settle();
+        assertThat(robot.lookup("#formProblem").queryAs(Label.class).getText())
+                .isEqualTo("HANAKO@example.com is already in the vault. Enter another address, or change that account"
+                        + " with Edit.");
+        assertThat(fx.window.modal().isShowing()).isTrue();
+
+        fill(robot, "#formAddress", "Taro@EXAMPLE.jp");
+        robot.clickOn("#formSave");
+        fx.settle();
+        waitUntil(() -> !fx.window.modal().isShowing());
+        waitUntil(() ->
+                robot.lookup("#detailTitle").queryAs(Label.class).getText().equals("Taro@example.jp"));
+        assertThat(fx.window.session().accounts())
+                .extracting(a -> a.address().value())
+                .containsExactlyInAnyOrder("Taro@example.jp", "hanako@example.com");
+        try (Secret stored = fx.window.session().secret(Address.of("taro@example.jp"), CredentialRef.IMAP)) {
+            assertThat(stored.revealForLegacyApi()).isEqualTo("taro-imap-pass");
+        }
+    }
+
+    @Test
     @DisplayName("the dark theme is AtlantaFX Primer Dark, and light is Primer Light")
     void darkTheme(FxRobot robot) {
         unlockAndSet(robot, "#settingsTheme", dev.mailvault.ui.settings.Settings.Theme.DARK);

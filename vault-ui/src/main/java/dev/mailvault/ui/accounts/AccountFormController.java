@@ -191,10 +191,17 @@ public final class AccountFormController {
                         });
     }
 
-    /** An address another account already has: the core refuses it too, in English. */
+    /**
+     * An address another account already has: the core refuses it too, in English. The account
+     * being edited may change the case of its own address, which finds itself.
+     */
     private void refuseTaken(Address address) {
-        boolean moving = editing.map(i -> !i.address().equals(address)).orElse(true);
-        if (moving && context.session().findAccount(address).isPresent()) {
+        boolean taken = context.session()
+                .findAccount(address)
+                .filter(found ->
+                        editing.map(i -> !i.address().equals(found.address())).orElse(true))
+                .isPresent();
+        if (taken) {
             throw new FieldProblem(texts.get("form.addressTaken", address.value()));
         }
     }
