@@ -119,12 +119,13 @@ public abstract class VaultSubcommand implements Callable<Integer> {
 
     /**
      * Warns on standard error when a new master password is weak; never refuses it, and never says
-     * which part of it is weak (zxcvbn's own feedback is not printed).
+     * which part of it is weak (zxcvbn's own feedback is not printed). {@code key} is the warning's
+     * text: init's points to vault passwd, passwd's own does not.
      */
-    protected final void warnIfWeak(Secret newMaster) {
+    protected final void warnIfWeak(Secret newMaster, String key) {
         PasswordStrength.Result strength = PasswordStrength.measureMasterPassword(newMaster, texts().locale());
         if (strength.weak()) {
-            err().println(texts().get("warn.weakMaster", strength.score()));
+            err().println(texts().get(key, strength.score()));
         }
     }
 

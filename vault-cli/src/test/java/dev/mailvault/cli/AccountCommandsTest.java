@@ -524,11 +524,14 @@ class AccountCommandsTest {
         }
 
         @Test
-        @DisplayName("accepts a weak new password with a warning on standard error, in English and Japanese")
+        @DisplayName("accepts a weak new password with a warning on standard error, in English and Japanese,"
+                + " which does not point to passwd again")
         void weakNewPassword() {
             Result r = cli.unlockedWith("tanaka1987\n", "passwd");
             assertThat(r.err())
-                    .startsWith("vault: warning: this master password is weak (strength 1 of 4)")
+                    .isEqualTo("vault: warning: this master password is weak (strength 1 of 4): whoever gets a copy"
+                            + " of the vault file can guess it quickly. A longer passphrase is much stronger, for"
+                            + " example four or more random words.\n")
                     .doesNotContain("tanaka")
                     .doesNotContain("1987");
             assertThat(r.code()).isZero();
@@ -539,7 +542,8 @@ class AccountCommandsTest {
             Result ja = cli.run("tanaka1987\nhanako1987\n", "--password-stdin", "--lang", "ja", "passwd");
             assertThat(ja.code()).as(ja.err()).isZero();
             assertThat(ja.err())
-                    .startsWith("vault: 注意：このマスターパスワードは弱く（強度 2／4）")
+                    .isEqualTo("vault: 注意：このマスターパスワードは弱く（強度 2／4）、保管庫ファイルのコピーを手に入れた人にすぐ"
+                            + "推測されるおそれがあります。ランダムに選んだ単語を4つ以上並べるなど、もっと長いパスフレーズにしてください。\n")
                     .doesNotContain("hanako")
                     .doesNotContain("1987");
         }

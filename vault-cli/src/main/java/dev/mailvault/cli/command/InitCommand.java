@@ -40,7 +40,7 @@ public final class InitCommand extends VaultSubcommand {
                             parameters.memoryMib(),
                             parameters.iterations(),
                             parameters.parallelism()));
-            warnIfWeak(master);
+            warnIfWeak(master, "warn.weakMaster");
         }
         return ExitCodes.OK;
     }

@@ -38,7 +38,7 @@ public final class PasswdCommand extends VaultSubcommand {
                             parameters.memoryMib(),
                             parameters.iterations(),
                             parameters.parallelism()));
-            warnIfWeak(replacement);
+            warnIfWeak(replacement, "warn.weakMasterChanged");
         }
         return ExitCodes.OK;
     }
