@@ -418,6 +418,20 @@ class AccountCommandsTest {
         }
 
         @Test
+        @DisplayName("finds the account by its address in any case and keeps the stored spelling")
+        void addressInOtherCase() throws Exception {
+            addTaro();
+            String shouted = TARO.toUpperCase(java.util.Locale.ROOT);
+            Result r = cli.unlocked("edit", shouted, "--name", "Taro Yamada");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).isEqualTo("Updated " + TARO + ".\n");
+            JsonNode account =
+                    JSON.readTree(cli.unlocked("show", TARO, "--json").out());
+            assertThat(account.get("address").asText()).isEqualTo(TARO);
+            assertThat(account.get("display_name").asText()).isEqualTo("Taro Yamada");
+        }
+
+        @Test
         @DisplayName("--password --kind app:LABEL adds an app password")
         void appPassword() {
             addTaro();

@@ -43,7 +43,7 @@ public final class EditCommand extends VaultSubcommand {
 
     @Override
     public Integer call() {
-        Address address = address(addressText);
+        Address typed = address(addressText);
         if (!options.anySet() && !sameSmtpPassword && !clearCaCert && !password) {
             throw new UsageError(texts().get("err.nothingToEdit"));
         }
@@ -67,8 +67,10 @@ public final class EditCommand extends VaultSubcommand {
                 : provider(catalog(), options.provider).id();
 
         try (VaultSession session = unlock()) {
-            AccountInfo current = account(session, address);
+            AccountInfo current = account(session, typed);
             AccountSpec old = current.spec();
+            // found in any case; edit changes settings, never the stored spelling of the address
+            Address address = old.address();
             boolean same = sameSmtpPassword || (!options.separateSmtpPassword && old.smtpSameAsImap());
             if (password && ref.kind() == CredentialKind.SMTP && same) {
                 throw new UsageError(texts().get("err.smtpIsImap", address));
