@@ -217,7 +217,7 @@ class VerifyCommandTest extends ServerTestBase {
     void japanese() {
         String good = account("nihongo", "right-pw", "right-pw");
         Result r = cli.unlocked("--lang", "ja", "verify", good);
-        assertThat(r.out()).contains("結果").contains("今の値").contains("確認 2 件：OK 2");
+        assertThat(r.out()).contains("結果").contains("現在の値").contains("確認 2 件：OK 2");
     }
 
     @Test
@@ -290,7 +290,7 @@ class VerifyCommandTest extends ServerTestBase {
         Result show = cli.unlocked("--lang", "ja", "show", a);
         assertThat(show.out())
                 .containsPattern(
-                        "imap +今の値 +CONNECT_REFUSED +127\\.0\\.0\\.1:1 +\\S+ +" + "127\\.0\\.0\\.1:1 への接続が拒否されました（")
+                        "imap +現在の値 +CONNECT_REFUSED +127\\.0\\.0\\.1:1 +\\S+ +" + "127\\.0\\.0\\.1:1 への接続が拒否されました（")
                 .doesNotContain("was refused");
 
         JsonNode doc = json(cli.unlocked("--lang", "ja", "verify", "--json", a));
