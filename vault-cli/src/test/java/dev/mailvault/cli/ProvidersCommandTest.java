@@ -259,6 +259,54 @@ class ProvidersCommandTest {
     }
 
     @Test
+    @DisplayName("import with --lang ja says in Japanese why a file is refused, and writes nothing")
+    void importRefusedJapanese() throws Exception {
+        Path missing = dir.resolve("nope.xml");
+        Result r = cli.run("", "--lang", "ja", "providers", "import", missing.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("取り込めません（何も書き込んでいません）：ファイル " + missing + " がありません");
+
+        Path html = dir.resolve("page.xml");
+        Files.writeString(html, "<html><body/></html>", StandardCharsets.UTF_8);
+        r = cli.run("", "--lang", "ja", "providers", "import", html.toString());
+        assertThat(r.err()).contains(html + " のルート要素は <html> です。Thunderbird の自動設定ファイルは <clientConfig> で始まります");
+
+        Path pop = dir.resolve("pop.xml");
+        Files.writeString(pop, AUTOCONFIG.replace("type=\"imap\"", "type=\"pop3\""), StandardCharsets.UTF_8);
+        r = cli.run("", "--lang", "ja", "providers", "import", pop.toString());
+        assertThat(r.err())
+                .contains(pop + "：<incomingServer type=\"imap\"> がありません（Mail Vault は IMAP と SMTP のログインを確認します）");
+
+        Path plain = dir.resolve("plain.xml");
+        Files.writeString(plain, AUTOCONFIG.replace("SSL", "plain"), StandardCharsets.UTF_8);
+        r = cli.run("", "--lang", "ja", "providers", "import", plain.toString());
+        assertThat(r.err())
+                .contains(plain + "：<incomingServer type=\"imap\">（imap.example-isp.jp:143）は暗号化しない接続")
+                .doesNotContain("never sends");
+
+        Path placeholder = dir.resolve("placeholder.xml");
+        Files.writeString(
+                placeholder,
+                AUTOCONFIG.replace("smtp.example-isp.jp", "smtp.%EMAILLOCALPART%.jp"),
+                StandardCharsets.UTF_8);
+        r = cli.run("", "--lang", "ja", "providers", "import", placeholder.toString());
+        assertThat(r.err()).contains("のホスト「smtp.%EMAILLOCALPART%.jp」には Mail Vault が埋められないプレースホルダーがあります");
+
+        Path two = dir.resolve("two.xml");
+        String entry =
+                AUTOCONFIG.substring(AUTOCONFIG.indexOf("<emailProvider"), AUTOCONFIG.indexOf("</clientConfig>"));
+        Files.writeString(
+                two, AUTOCONFIG.replace("</clientConfig>", entry + "</clientConfig>"), StandardCharsets.UTF_8);
+        r = cli.run("", "--lang", "ja", "providers", "import", two.toString());
+        assertThat(r.err()).contains(two + "：<clientConfig> の中に <emailProvider> が 2 個あります。");
+        assertThat(overrides).doesNotExist();
+
+        // English as before
+        r = cli.run("", "providers", "import", missing.toString());
+        assertThat(r.err()).isEqualTo("vault: cannot import " + missing + ": no such file; nothing was written.\n");
+    }
+
+    @Test
     @DisplayName("import of a malformed file leaves an earlier overrides file as it was")
     void importKeepsEarlier() throws Exception {
         Path good = dir.resolve("good.xml");

@@ -4,6 +4,7 @@ import dev.mailvault.cli.ExitCodes;
 import dev.mailvault.cli.UsageError;
 import dev.mailvault.cli.VaultSubcommand;
 import dev.mailvault.core.BadInputException;
+import dev.mailvault.core.provider.AutoconfigRefusedException;
 import dev.mailvault.core.provider.Provider;
 import dev.mailvault.core.provider.ProviderCatalog;
 import dev.mailvault.core.provider.ProviderImport;
@@ -37,6 +38,9 @@ public final class ProvidersImportCommand extends VaultSubcommand {
         Provider imported;
         try {
             imported = ProviderImport.fromAutoconfig(xml, context().service().clock());
+        } catch (AutoconfigRefusedException e) {
+            // the core says why the file does not read, in the run's language
+            throw new UsageError(texts().get("err.providerImport", xml, e.message(texts().locale())));
         } catch (BadInputException e) {
             throw new UsageError(texts().get("err.providerImport", xml, e.getMessage()));
         }

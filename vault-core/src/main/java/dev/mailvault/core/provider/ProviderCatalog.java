@@ -204,10 +204,14 @@ public final class ProviderCatalog {
      * {@link AccessDeniedException}'s own message is only the file's name again.
      */
     static BadInputException cannotRead(Path file, IOException e) {
-        String reason = e instanceof AccessDeniedException
+        return new BadInputException(file + ": cannot be read: " + readFailure(e), e);
+    }
+
+    /** The system's reason a file cannot be read, in English. */
+    static String readFailure(IOException e) {
+        return e instanceof AccessDeniedException
                 ? "permission denied"
                 : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
-        return new BadInputException(file + ": cannot be read: " + reason, e);
     }
 
     /**

@@ -1,10 +1,11 @@
 package dev.mailvault.core.provider;
 
-import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.files.AtomicFiles;
+import dev.mailvault.core.provider.AutoconfigRefusedException.Reason;
 import dev.mailvault.core.provider.internal.AutoconfigReader;
 import dev.mailvault.core.provider.internal.CatalogJson;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ public final class ProviderImport {
 
     /**
      * Reads a {@code clientConfig} file into a catalog entry dated today. Throws {@link
-     * BadInputException} for a file that is not a usable autoconfig file: malformed XML (with the
+     * AutoconfigRefusedException} for a file that is not a usable autoconfig file: malformed XML (with the
      * line), a DTD, the wrong root element, no IMAP or SMTP server, or only plain-text servers.
      */
     public static Provider fromAutoconfig(Path xml, Clock clock) {
@@ -34,12 +35,15 @@ public final class ProviderImport {
         try {
             bytes = ProviderCatalog.readAtMostLimit(xml);
         } catch (NoSuchFileException e) {
-            throw new BadInputException(xml + ": no such file");
+            throw AutoconfigRefusedException.of(Reason.NO_FILE, xml.toString());
+        } catch (AccessDeniedException e) {
+            throw AutoconfigRefusedException.caused(e, Reason.PERMISSION_DENIED, xml.toString());
         } catch (IOException e) {
-            throw ProviderCatalog.cannotRead(xml, e);
+            throw AutoconfigRefusedException.caused(
+                    e, Reason.CANNOT_READ, xml.toString(), ProviderCatalog.readFailure(e));
         }
         if (bytes.length > ProviderCatalog.MAX_FILE_BYTES) {
-            throw new BadInputException(xml + ": larger than 1 MiB; an autoconfig file is a few kilobytes");
+            throw AutoconfigRefusedException.of(Reason.TOO_LARGE, xml.toString());
         }
         return fromAutoconfig(bytes, xml.toString(), LocalDate.now(clock));
     }

@@ -3,6 +3,8 @@ package dev.mailvault.core.provider.internal;
 import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.account.Endpoint;
 import dev.mailvault.core.account.Security;
+import dev.mailvault.core.provider.AutoconfigRefusedException;
+import dev.mailvault.core.provider.AutoconfigRefusedException.Reason;
 import dev.mailvault.core.provider.GenerateRules;
 import dev.mailvault.core.provider.LocalizedText;
 import dev.mailvault.core.provider.LoginForm;
@@ -50,7 +52,7 @@ public final class AutoconfigReader {
             }
         }
         if (domains.isEmpty()) {
-            throw new BadInputException(origin + ": <emailProvider> lists no <domain>");
+            throw AutoconfigRefusedException.of(Reason.NO_DOMAIN, origin);
         }
         String displayName = children(provider, "displayName").stream()
                 .map(AutoconfigReader::text)
@@ -85,7 +87,7 @@ public final class AutoconfigReader {
                     "imported from " + origin + " (Thunderbird autoconfig); not confirmed",
                     false);
         } catch (BadInputException e) {
-            throw new BadInputException(origin + ": " + e.getMessage(), e);
+            throw AutoconfigRefusedException.caused(e, Reason.BAD_ENTRY, origin, e.getMessage());
         }
     }
 
@@ -115,17 +117,17 @@ public final class AutoconfigReader {
         } catch (SAXParseException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
             if (message.contains("DOCTYPE")) {
-                throw new BadInputException(
-                        origin + ": line " + e.getLineNumber()
-                                + ": contains a DOCTYPE declaration; DTDs and entities are refused (an autoconfig file needs none)");
+                throw AutoconfigRefusedException.of(Reason.DOCTYPE, origin, String.valueOf(e.getLineNumber()));
             }
-            String line = e.getLineNumber() > 0 ? " at line " + e.getLineNumber() : "";
-            throw new BadInputException(origin + ": not well-formed XML" + line + ": " + message, e);
+            throw e.getLineNumber() > 0
+                    ? AutoconfigRefusedException.caused(
+                            e, Reason.NOT_WELL_FORMED_AT_LINE, origin, String.valueOf(e.getLineNumber()), message)
+                    : AutoconfigRefusedException.caused(e, Reason.NOT_WELL_FORMED, origin, message);
         } catch (SAXException e) {
-            throw new BadInputException(origin + ": not a readable XML file: " + e.getMessage(), e);
+            throw AutoconfigRefusedException.caused(e, Reason.NOT_XML, origin, String.valueOf(e.getMessage()));
         } catch (IOException e) {
             // The parser reports bad byte sequences (wrong encoding) as IOExceptions.
-            throw new BadInputException(origin + ": not a readable XML file: " + e.getMessage(), e);
+            throw AutoconfigRefusedException.caused(e, Reason.NOT_XML, origin, String.valueOf(e.getMessage()));
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the XML parser cannot be configured securely", e);
         }
@@ -148,9 +150,7 @@ public final class AutoconfigReader {
                     continue outer;
                 }
             }
-            throw new BadInputException(
-                    origin + ": line " + line
-                            + ": contains a DOCTYPE declaration; DTDs and entities are refused (an autoconfig file needs none)");
+            throw AutoconfigRefusedException.of(Reason.DOCTYPE, origin, String.valueOf(line));
         }
     }
 
@@ -173,17 +173,16 @@ public final class AutoconfigReader {
     private static Element emailProvider(Document document, String origin) {
         Element root = document.getDocumentElement();
         if (root == null || !"clientConfig".equals(root.getTagName())) {
-            String found = root == null ? "nothing" : "<" + root.getTagName() + ">";
-            throw new BadInputException(origin + ": the root element is " + found
-                    + "; a Thunderbird autoconfig file starts with <clientConfig>");
+            throw root == null
+                    ? AutoconfigRefusedException.of(Reason.NO_ROOT, origin)
+                    : AutoconfigRefusedException.of(Reason.WRONG_ROOT, origin, "<" + root.getTagName() + ">");
         }
         List<Element> providers = children(root, "emailProvider");
         if (providers.isEmpty()) {
-            throw new BadInputException(origin + ": <clientConfig> holds no <emailProvider>");
+            throw AutoconfigRefusedException.of(Reason.NO_EMAIL_PROVIDER, origin);
         }
         if (providers.size() > 1) {
-            throw new BadInputException(origin + ": <clientConfig> holds " + providers.size()
-                    + " <emailProvider> elements; import one provider per file");
+            throw AutoconfigRefusedException.of(Reason.SEVERAL_PROVIDERS, origin, String.valueOf(providers.size()));
         }
         return providers.get(0);
     }
@@ -191,11 +190,10 @@ public final class AutoconfigReader {
     private static String providerId(String raw, String origin) {
         String id = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
         if (id.isEmpty()) {
-            throw new BadInputException(origin + ": <emailProvider> has no id attribute");
+            throw AutoconfigRefusedException.of(Reason.NO_ID, origin);
         }
         if (!id.matches("[a-z0-9]([a-z0-9.-]{0,62}[a-z0-9])?")) {
-            throw new BadInputException(origin + ": <emailProvider id=\"" + raw
-                    + "\"> is not usable as a provider id (lower-case letters, digits, '.' and '-')");
+            throw AutoconfigRefusedException.of(Reason.BAD_ID, origin, raw);
         }
         return id;
     }
@@ -208,7 +206,7 @@ public final class AutoconfigReader {
                 .filter(s -> type.equalsIgnoreCase(s.getAttribute("type")))
                 .toList();
         if (ofType.isEmpty()) {
-            throw new BadInputException(origin + ": no " + label + " (Mail Vault checks IMAP and SMTP logins)");
+            throw AutoconfigRefusedException.of(Reason.NO_SERVER, origin, label);
         }
         String plain = null;
         for (Element server : ofType) {
@@ -226,8 +224,8 @@ public final class AutoconfigReader {
                     continue;
                 }
                 default ->
-                    throw new BadInputException(origin + ": " + label + " " + host + ":" + port
-                            + " has unknown socketType '" + socket + "' (allowed: SSL, STARTTLS)");
+                    throw AutoconfigRefusedException.of(
+                            Reason.UNKNOWN_SOCKET, origin, label, host + ":" + port, socket);
             }
             List<String> auth = children(server, "authentication").stream()
                     .map(AutoconfigReader::text)
@@ -238,30 +236,25 @@ public final class AutoconfigReader {
             try {
                 return new Chosen(new ServerSettings(new Endpoint(host, port, security), login), oauthOnly);
             } catch (BadInputException e) {
-                throw new BadInputException(origin + ": " + label + ": " + e.getMessage(), e);
+                throw AutoconfigRefusedException.caused(e, Reason.BAD_SERVER, origin, label, e.getMessage());
             }
         }
-        throw new BadInputException(origin + ": the only " + label + " (" + plain
-                + ") has no encryption (socketType plain). Mail Vault never sends a password without TLS;"
-                + " use a file whose server has socketType SSL or STARTTLS.");
+        throw AutoconfigRefusedException.of(Reason.PLAIN_TEXT_ONLY, origin, label, plain);
     }
 
     private static String hostName(String raw, List<String> domains, String label, String origin) {
         String host = raw.strip();
         if (host.contains("%EMAILDOMAIN%")) {
             if (domains.size() != 1) {
-                throw new BadInputException(
-                        origin + ": " + label + " host '" + raw
-                                + "' depends on the address's domain, which is ambiguous for several domains; give the real host name");
+                throw AutoconfigRefusedException.of(Reason.DOMAIN_PLACEHOLDER_AMBIGUOUS, origin, label, raw);
             }
             host = host.replace("%EMAILDOMAIN%", domains.get(0));
         }
         if (host.isEmpty()) {
-            throw new BadInputException(origin + ": " + label + " has no <hostname>");
+            throw AutoconfigRefusedException.of(Reason.NO_HOSTNAME, origin, label);
         }
         if (host.contains("%")) {
-            throw new BadInputException(
-                    origin + ": " + label + " host '" + raw + "' holds a placeholder Mail Vault does not fill");
+            throw AutoconfigRefusedException.of(Reason.UNKNOWN_PLACEHOLDER, origin, label, raw);
         }
         return host;
     }
@@ -270,7 +263,7 @@ public final class AutoconfigReader {
         try {
             return Integer.parseInt(raw.strip());
         } catch (NumberFormatException e) {
-            throw new BadInputException(origin + ": " + label + " <port> '" + raw + "' is not a number");
+            throw AutoconfigRefusedException.of(Reason.PORT_NOT_NUMBER, origin, label, raw);
         }
     }
 
