@@ -264,7 +264,7 @@ class ProvidersCommandTest {
         Path missing = dir.resolve("nope.xml");
         Result r = cli.run("", "--lang", "ja", "providers", "import", missing.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("取り込めません（何も書き込んでいません）：ファイル " + missing + " がありません");
+        assertThat(r.err()).contains("取り込めません（何も書き込んでいません）：ファイル " + missing + " がありません。");
 
         Path html = dir.resolve("page.xml");
         Files.writeString(html, "<html><body/></html>", StandardCharsets.UTF_8);
