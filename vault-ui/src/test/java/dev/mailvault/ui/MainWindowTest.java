@@ -63,12 +63,7 @@ class MainWindowTest {
     @SuppressWarnings("unchecked")
     private void unlockAndSet(FxRobot robot, String choice, Object value) {
         unlock(robot);
-        robot.clickOn("#openSettings");
-        robot.interact(() -> robot.lookup(choice)
-                .queryAs(javafx.scene.control.ComboBox.class)
-                .setValue(value));
-        robot.clickOn("#settingsSave");
-        fx.settle();
+        fx.setInSettings(robot, choice, value);
     }
 
     @SuppressWarnings("unchecked")

@@ -125,12 +125,7 @@ class RotationWizardTest {
 
         robot.clickOn("#rotationClose");
         waitUntil(() -> robot.lookup("#rotationWizard").tryQuery().isEmpty());
-        robot.clickOn("#openSettings");
-        robot.interact(() -> robot.lookup("#settingsLanguage")
-                .queryAs(javafx.scene.control.ComboBox.class)
-                .setValue(dev.mailvault.ui.settings.Settings.Language.JAPANESE));
-        robot.clickOn("#settingsSave");
-        fx.settle();
+        fx.setInSettings(robot, "#settingsLanguage", dev.mailvault.ui.settings.Settings.Language.JAPANESE);
         waitUntil(() -> robot.lookup("#rotate-imap").tryQuery().isPresent());
         robot.clickOn("#rotate-imap");
         waitUntil(() -> robot.lookup("#rotationWizard").tryQuery().isPresent());

@@ -151,6 +151,16 @@ final class UiFixture {
     }
 
     /** Fires the Import / Export menu's item {@code itemId} and waits for {@code dialogQuery} to show. */
+    /** Sets one choice in the settings dialog ({@code #settingsLanguage}, say) and saves them, as a user would. */
+    void setInSettings(org.testfx.api.FxRobot robot, String choice, Object value) {
+        robot.clickOn("#openSettings");
+        robot.interact(() -> robot.lookup(choice)
+                .queryAs(javafx.scene.control.ComboBox.class)
+                .setValue(value));
+        robot.clickOn("#settingsSave");
+        settle();
+    }
+
     void openTransfer(org.testfx.api.FxRobot robot, String itemId, String dialogQuery) {
         robot.interact(
                 () -> robot.lookup("#transfer").queryAs(javafx.scene.control.MenuButton.class).getItems().stream()

@@ -195,12 +195,7 @@ class VerifyTest {
     void refusedInJapanese(FxRobot robot) {
         addRefusedAccount();
         fx.unlock(robot);
-        robot.clickOn("#openSettings");
-        robot.interact(() -> robot.lookup("#settingsLanguage")
-                .queryAs(javafx.scene.control.ComboBox.class)
-                .setValue(dev.mailvault.ui.settings.Settings.Language.JAPANESE));
-        robot.clickOn("#settingsSave");
-        fx.settle();
+        fx.setInSettings(robot, "#settingsLanguage", dev.mailvault.ui.settings.Settings.Language.JAPANESE);
         verifyBob(robot);
         assertThat(rows(robot)).extracting(CheckResult::outcome).containsOnly(Outcome.CONNECT_REFUSED);
         assertThat(details(robot))
