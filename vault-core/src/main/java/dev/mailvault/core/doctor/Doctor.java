@@ -7,9 +7,11 @@ import dev.mailvault.core.account.CredentialRef;
 import dev.mailvault.core.account.Endpoint;
 import dev.mailvault.core.crypto.Secret;
 import dev.mailvault.core.devices.DeviceInfo;
+import dev.mailvault.core.devices.ReentrySteps;
 import dev.mailvault.core.doctor.DoctorTexts.Localized;
 import dev.mailvault.core.doctor.DoctorTexts.Msg;
 import dev.mailvault.core.doctor.SecretInspection.Issue;
+import dev.mailvault.core.provider.LocalizedText;
 import dev.mailvault.core.provider.Portal;
 import dev.mailvault.core.provider.Provider;
 import dev.mailvault.core.provider.ServerSettings;
@@ -371,8 +373,8 @@ public final class Doctor {
     }
 
     private void listDevices(List<DeviceInfo> devices) {
-        List<String> using = new ArrayList<>();
-        List<String> stale = new ArrayList<>();
+        List<Localized> using = new ArrayList<>();
+        List<Localized> stale = new ArrayList<>();
         for (DeviceInfo device : devices) {
             List<DeviceInfo.Use> uses = device.uses().stream()
                     .filter(u -> u.account().equals(account.address()))
@@ -380,7 +382,10 @@ public final class Doctor {
             if (uses.isEmpty()) {
                 continue;
             }
-            String label = device.name() + " (" + device.type().id() + ")";
+            // the device's type in the reader's words, as `vault devices` names it
+            Localized label = locale -> LocalizedText.isJapanese(locale)
+                    ? device.name() + "（" + ReentrySteps.typeName(device.type(), locale) + "）"
+                    : device.name() + " (" + ReentrySteps.typeName(device.type(), locale) + ")";
             using.add(label);
             if (uses.stream().anyMatch(DeviceInfo.Use::needsReentry)) {
                 stale.add(label);

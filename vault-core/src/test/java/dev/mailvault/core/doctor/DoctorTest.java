@@ -76,7 +76,9 @@ class DoctorTest {
                     .contains("https://myaccount.google.com/apppasswords")
                     .contains("1. ");
             assertThat(only(d, FindingCode.DEVICES_TO_UPDATE).text(Locale.JAPANESE))
-                    .contains("Taro's iPhone (iphone)");
+                    .contains("Taro's iPhone（iPhone / iPad(メール)）");
+            assertThat(only(d, FindingCode.DEVICES_TO_UPDATE).text(Locale.ENGLISH))
+                    .contains("Taro's iPhone (iPhone / iPad (Mail))");
         }
     }
 
@@ -547,7 +549,7 @@ class DoctorTest {
                     .doesNotContain("Office PC")
                     .doesNotContain("Other phone");
             assertThat(only(d, FindingCode.DEVICES_TO_UPDATE).text(Locale.JAPANESE))
-                    .contains("iPhone 15 (iphone)、Office PC (outlook-windows)");
+                    .contains("iPhone 15（iPhone / iPad(メール)）、Office PC（Outlook(Windows 10/11)）");
         }
 
         @Test
