@@ -252,7 +252,7 @@ class DoctorTest {
             Finding f = only(d, FindingCode.SMTP_REFUSED_IMAP_ACCEPTED);
             assertThat(f.protocol()).contains(Protocol.SMTP);
             assertThat(f.text(Locale.ENGLISH)).contains("SMTP login name (taro@yahoo.co.jp)");
-            assertThat(f.text(Locale.JAPANESE)).contains("SMTPのユーザ名");
+            assertThat(f.text(Locale.JAPANESE)).contains("SMTPのユーザー名");
             assertThat(d.has(FindingCode.AUTH_FAILED)).isFalse();
         }
 

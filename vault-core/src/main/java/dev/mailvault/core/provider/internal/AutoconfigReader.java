@@ -66,7 +66,7 @@ public final class AutoconfigReader {
         PasswordKind kind = imap.oauthOnly && smtp.oauthOnly ? PasswordKind.OAUTH_ONLY : PasswordKind.ACCOUNT;
         GenerateRules generate = kind == PasswordKind.OAUTH_ONLY
                 ? GenerateRules.refused(new LocalizedText(
-                        "このプロバイダはパスワードを受け付けないため、生成しても使えません。",
+                        "このプロバイダーはパスワードを受け付けないため、生成しても使えません。",
                         "This provider accepts no password, so a generated one could not be used."))
                 : GenerateRules.allowed(GenerateRules.LETTERS_DIGITS, 12, 64, 20);
         try {
