@@ -2,6 +2,7 @@ package dev.mailvault.core.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailvault.core.account.Address;
 import dev.mailvault.core.account.Security;
 import dev.mailvault.core.verify.Outcome;
 import java.time.LocalDate;
@@ -29,7 +30,16 @@ class BuiltInCatalogTest {
         assertThat(ProviderCatalog.builtIn().all())
                 .extracting(Provider::id)
                 .containsExactlyInAnyOrder(
-                        "docomo", "au", "softbank", "ymobile", "yahoo-japan", "gmail", "icloud", "outlook", "generic");
+                        "docomo",
+                        "au",
+                        "softbank",
+                        "ymobile",
+                        "yahoo-japan",
+                        "yahoo",
+                        "gmail",
+                        "icloud",
+                        "outlook",
+                        "generic");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -159,6 +169,14 @@ class BuiltInCatalogTest {
                 .isEqualTo("imap.mail.yahoo.co.jp:993:tls");
         assertThat(String.join(" ", c.byId("yahoo-japan").portal().orElseThrow().steps(Locale.JAPANESE)))
                 .contains("IMAP/POP/SMTPアクセス");
+
+        // Yahoo Mail outside Japan wants an app password and the whole address; Yahoo! JAPAN neither
+        Provider yahoo = c.forAccount(null, Address.of("taro@ymail.com"));
+        assertThat(yahoo.id()).isEqualTo("yahoo");
+        assertThat(yahoo.passwordKind()).isEqualTo(PasswordKind.APP_PASSWORD);
+        assertThat(yahoo.imapLogin(Address.of("taro@ymail.com"))).contains("taro@ymail.com");
+        assertThat(yahoo.smtp().orElseThrow().endpoint().toString()).isEqualTo("smtp.mail.yahoo.com:465:tls");
+        assertThat(c.forAccount(null, Address.of("taro@yahoo.co.jp")).id()).isEqualTo("yahoo-japan");
     }
 
     @Test
