@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The result of one login attempt. {@code message} and {@code alert} are server texts with any
- * secret removed; {@code code} is the RFC 5530 response code or the SMTP reply code, if any.
+ * secret removed and made printable ({@link ServerText}); {@code code} is the RFC 5530 response code
+ * or the SMTP reply code, if any.
  */
 public record CheckResult(
         Protocol protocol,
@@ -40,9 +41,10 @@ public record CheckResult(
         Objects.requireNonNull(outcome);
         Objects.requireNonNull(at);
         host = host == null ? "" : host;
-        code = code == null ? "" : code;
-        message = message == null ? "" : message;
-        alert = alert == null ? "" : alert;
+        // a server's texts reach terminals and windows: nothing in them may move, hide or reorder output
+        code = code == null ? "" : ServerText.printable(code);
+        message = message == null ? "" : ServerText.printable(message);
+        alert = alert == null ? "" : ServerText.printable(alert);
     }
 
     public boolean ok() {

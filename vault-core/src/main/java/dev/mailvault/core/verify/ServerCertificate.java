@@ -28,7 +28,10 @@ public record ServerCertificate(
 
     public ServerCertificate {
         der = der.clone();
-        names = List.copyOf(names);
+        // the names are the server's words, shown before the user decides to pin
+        subject = ServerText.printable(subject);
+        issuer = ServerText.printable(issuer);
+        names = names.stream().map(ServerText::printable).toList();
         List<byte[]> copies = new ArrayList<>();
         chainDer.forEach(c -> copies.add(c.clone()));
         chainDer = List.copyOf(copies);

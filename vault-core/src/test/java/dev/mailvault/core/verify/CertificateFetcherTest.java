@@ -129,4 +129,52 @@ class CertificateFetcherTest {
                             e -> assertThat(e.outcome()).isEqualTo(Outcome.READ_TIMEOUT));
         }
     }
+
+    /** Clears the screen, retitles the window, rings, moves to the line start, reverses the text after it. */
+    private static final String TRAP = "A\u001b[2JB\u001b]0;pwned\u0007C\rD\u0000E\u202eF\u2066G\u200fH\u009b31mI";
+
+    private static void printable(String text) {
+        assertThat(text.codePoints())
+                .as("control or format characters in %s", text)
+                .noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
+    }
+
+    @Test
+    @DisplayName("names with escape sequences and bidi overrides in them are shown with spaces there")
+    void hostileNames() throws Exception {
+        LocalCertificate ca = LocalCertificate.builder()
+                .commonName(TRAP.replace(';', ':'))
+                .certificateAuthority()
+                .build();
+        LocalCertificate cert = LocalCertificate.builder("ip:127.0.0.1")
+                .commonName(TRAP.replace(';', ':'))
+                .issuedBy(ca)
+                .build();
+        try (ScriptedServer server = ScriptedServer.imap(TestTls.serverContext(cert), hold())) {
+            ServerCertificate fetched =
+                    fetcher.fetch(Protocol.IMAP, new Endpoint("127.0.0.1", server.port(), Security.TLS));
+
+            assertThat(fetched.sha256()).isEqualTo(cert.sha256Fingerprint());
+            assertThat(fetched.subject()).contains("0:pwned");
+            printable(fetched.subject());
+            printable(fetched.issuer());
+            fetched.names().forEach(CertificateFetcherTest::printable);
+        }
+    }
+
+    @Test
+    @DisplayName("a refusal quoted in the error is shown as plain text")
+    void hostileRefusal() throws Exception {
+        try (ScriptedServer server = ScriptedServer.imap(
+                null,
+                send("* OK [CAPABILITY IMAP4rev1] ready"),
+                expect("STARTTLS"),
+                send("{tag} BAD " + TRAP),
+                hold())) {
+            Endpoint endpoint = new Endpoint("127.0.0.1", server.port(), Security.STARTTLS);
+
+            assertThatThrownBy(() -> fetcher.fetch(Protocol.IMAP, endpoint))
+                    .isInstanceOfSatisfying(CertificateFetchException.class, e -> printable(e.getMessage()));
+        }
+    }
 }

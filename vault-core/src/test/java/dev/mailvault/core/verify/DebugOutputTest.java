@@ -100,4 +100,26 @@ class DebugOutputTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("shows a server's escape sequences and bidi overrides as spaces, one trace line per line")
+    void hostileServer() throws Exception {
+        try (ScriptedServer server = ScriptedServer.imap(
+                TestTls.serverContext(TestTls.loopback()),
+                send("* OK [CAPABILITY IMAP4rev1] ready"),
+                expect("LOGIN"),
+                send("{tag} NO A\u001b[2JB\u001b]0;pwned\u0007C\rD\u0000E\u202eF\u009b31mG"),
+                serveImap())) {
+            String trace = run(
+                    List.of(new Endpoint("127.0.0.1", server.port(), Security.TLS)),
+                    List.of(Protocol.IMAP),
+                    List.of(PASSWORD),
+                    TrustAnchors.withCa(TestTls.ca().pem()));
+
+            assertThat(trace).contains("0;pwned");
+            assertThat(trace.codePoints())
+                    .noneMatch(
+                            c -> c != '\n' && (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT));
+        }
+    }
 }

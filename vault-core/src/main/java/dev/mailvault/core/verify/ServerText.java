@@ -1,0 +1,36 @@
+package dev.mailvault.core.verify;
+
+/**
+ * What a server, or a certificate it sent, says, made safe to show in a terminal or a window:
+ * control characters (C0, DEL and C1, which start the escape sequences that clear, repaint or retitle
+ * a terminal), line and paragraph separators, and format characters (the bidi overrides and isolates
+ * that reorder the text after them, zero-width characters) each become a space. All other text,
+ * Japanese included, is kept as sent.
+ */
+public final class ServerText {
+    private ServerText() {}
+
+    /** {@code text} with every character that could move, hide or reorder output made a space. */
+    public static String printable(String text) {
+        if (text == null || text.codePoints().noneMatch(ServerText::hidden)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (hidden(c)) {
+                out.append(' ');
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
+    private static boolean hidden(int c) {
+        return Character.isISOControl(c)
+                || switch (Character.getType(c)) {
+                    case Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+                    default -> false;
+                };
+    }
+}
