@@ -770,5 +770,20 @@ class ScriptedServerLoginTest {
                 printable(r.message());
             }
         }
+
+        @Test
+        @DisplayName("a password with a tab in it, echoed by the server, is still removed")
+        void echoedPasswordWithTab() throws Exception {
+            String password = "tab\there-Secret-9";
+            try (ScriptedServer server = imapLoginAnswering("{tag} NO wrong password " + password)) {
+                CheckResult r = check(server, Protocol.IMAP, Security.TLS, ProviderRules.NONE, password)
+                        .result();
+
+                assertThat(r.outcome()).isEqualTo(Outcome.AUTH_FAILED);
+                assertThat(r.message())
+                        .isEqualTo("wrong password [password removed]")
+                        .doesNotContain("here-Secret-9");
+            }
+        }
     }
 }

@@ -36,6 +36,7 @@ final class Scrubber implements AutoCloseable {
         Arrays.fill(smtpPlain, (byte) 0);
         Arrays.fill(utf8, (byte) 0);
         addQuoted(chars);
+        addAsRecorded(chars);
         needles.sort(Comparator.comparingInt((char[] n) -> n.length).reversed());
     }
 
@@ -105,6 +106,29 @@ final class Scrubber implements AutoCloseable {
             quoted[j++] = c;
         }
         needles.add(quoted);
+    }
+
+    /**
+     * The password as {@link Transcript} records a server line that echoes it: a password with a tab
+     * or another control character in it would otherwise be shown with a space there instead.
+     */
+    private void addAsRecorded(char[] chars) {
+        char[] recorded = new char[chars.length];
+        int length = 0;
+        boolean changed = false;
+        boolean visible = false;
+        for (char c : chars) {
+            int shown = Transcript.shown(c);
+            changed |= shown != c;
+            if (shown >= 0) {
+                recorded[length++] = (char) shown;
+                visible |= shown != ' ';
+            }
+        }
+        if (changed && visible) {
+            needles.add(Arrays.copyOf(recorded, length));
+        }
+        Arrays.fill(recorded, '\0');
     }
 
     private static byte[] concat(byte[]... parts) {

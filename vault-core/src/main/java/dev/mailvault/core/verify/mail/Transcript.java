@@ -116,6 +116,14 @@ final class Transcript {
         events.addLast(event);
     }
 
+    /** How {@link #clean} keeps one character: as it is, as a space (control characters), or not at all ({@code -1}: CR, LF). */
+    static int shown(char c) {
+        if (c == '\r' || c == '\n') {
+            return -1;
+        }
+        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c;
+    }
+
     /** Decodes UTF-8 (bad bytes become U+FFFD), drops CR/LF and turns other control characters into spaces. */
     static String clean(byte[] bytes, int length) {
         CharsetDecoder decoder = StandardCharsets.UTF_8
@@ -130,11 +138,10 @@ final class Transcript {
         }
         StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_LINE_CHARS + 1));
         for (int i = 0; i < text.length() && out.length() < MAX_LINE_CHARS; i++) {
-            char c = text.charAt(i);
-            if (c == '\r' || c == '\n') {
-                continue;
+            int shown = shown(text.charAt(i));
+            if (shown >= 0) {
+                out.append((char) shown);
             }
-            out.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
         }
         if (text.length() > MAX_LINE_CHARS) {
             out.append('…');
