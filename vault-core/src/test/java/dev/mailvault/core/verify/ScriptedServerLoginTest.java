@@ -428,7 +428,8 @@ class ScriptedServerLoginTest {
                     Arguments.of(
                             List.of("538 5.7.11 Encryption required for requested authentication mechanism"),
                             Outcome.TLS_REQUIRED,
-                            "538 5.7.11"));
+                            "538 5.7.11"),
+                    Arguments.of(List.of("502 5.5.1 Unrecognized command"), Outcome.PROTOCOL_ERROR, "502 5.5.1"));
         }
 
         @ParameterizedTest(name = "{0} is {1}")

@@ -263,7 +263,13 @@ final class Classifier {
         boolean transient4xx = code >= 400 && code < 500;
         return switch (reply.phase()) {
             case GREETING -> code == 554 || transient4xx ? Outcome.SERVER_UNAVAILABLE : Outcome.PROTOCOL_ERROR;
-            case AUTH -> transient4xx ? Outcome.SERVER_UNAVAILABLE : Outcome.AUTH_FAILED;
+            case AUTH -> {
+                if (transient4xx) {
+                    yield Outcome.SERVER_UNAVAILABLE;
+                }
+                // 500-504: AUTH itself was not understood (SMTP's BAD), so no password was judged
+                yield code >= 500 && code <= 504 ? Outcome.PROTOCOL_ERROR : Outcome.AUTH_FAILED;
+            }
             case STARTTLS, OTHER -> transient4xx ? Outcome.SERVER_UNAVAILABLE : Outcome.PROTOCOL_ERROR;
         };
     }

@@ -359,6 +359,22 @@ class ClassifierTest {
                         Outcome.READ_TIMEOUT,
                         ""),
                 new Case("IMAP BAD", imapLogin("A1 BAD Invalid command"), Outcome.PROTOCOL_ERROR, ""),
+                // SMTP's BAD: the server did not understand AUTH, so it judged no password
+                new Case(
+                        "SMTP 500 to AUTH",
+                        smtpAuth("500 5.5.1 Command unrecognized"),
+                        Outcome.PROTOCOL_ERROR,
+                        "500 5.5.1"),
+                new Case(
+                        "SMTP 501 to AUTH",
+                        smtpAuth("501 5.5.2 Cannot decode response"),
+                        Outcome.PROTOCOL_ERROR,
+                        "501 5.5.2"),
+                new Case(
+                        "SMTP 504 to AUTH",
+                        smtpAuth("504 5.5.4 Unrecognized authentication type"),
+                        Outcome.PROTOCOL_ERROR,
+                        "504 5.5.4"),
                 new Case(
                         "not IMAP at all",
                         imap(new MessagingException("x"), server("220 smtp.example.jp ESMTP")),
