@@ -44,7 +44,8 @@ final class Classifier {
 
     private static final Pattern IMAP_STATUS = Pattern.compile(
             "^(\\*|[^\\s*+]+) (OK|NO|BAD|BYE|PREAUTH)(?: |$)(?:\\[([^\\]]*)\\] ?)?(.*)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern IMAP_CODE = Pattern.compile("\\[([A-Za-z0-9-]+)[^\\]]*\\] ?([^\\[]*)");
+    // a response's text runs to the end of the line: an alert may hold brackets of its own
+    private static final Pattern IMAP_CODE = Pattern.compile("\\[([A-Za-z0-9-]+)[^\\]]*\\] ?(.*)");
     private static final Pattern SMTP_LINE = Pattern.compile("^(\\d{3})([ -]|$)(.*)$");
     private static final Pattern ENHANCED = Pattern.compile("^([245]\\.\\d{1,3}\\.\\d{1,3})(?:\\s+|$)(.*)$");
 

@@ -523,6 +523,19 @@ class ClassifierTest {
     }
 
     @Test
+    @DisplayName("an alert is kept whole, brackets in its text included")
+    void alertWithBrackets() {
+        Verdict v = Classifier.classify(imap(
+                null,
+                server(IMAP_GREETING),
+                client("LOGIN"),
+                server("* OK [ALERT] Password expires in 3 days [see https://example.jp/pw] [x]"),
+                server("A1 OK done")));
+
+        assertThat(v.alert()).isEqualTo("Password expires in 3 days [see https://example.jp/pw] [x]");
+    }
+
+    @Test
     @DisplayName("a response code that RFC 5530 does not define (CAPABILITY, ALERT) is no code on an OK")
     void okWithoutRfc5530Code() {
         Verdict v = Classifier.classify(imap(
