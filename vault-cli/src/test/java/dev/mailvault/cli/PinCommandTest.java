@@ -49,4 +49,34 @@ class PinCommandTest extends ServerTestBase {
         cli.terminal = Terminal.NONE;
         assertThat(cli.unlocked("show", a).out()).doesNotContain("Pinned IMAP");
     }
+
+    @Test
+    @DisplayName(
+            "a certificate that cannot be fetched: the reason once, in the chosen language; exit 1, nothing stored")
+    void fetchFails() throws Exception {
+        int closed;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = probe.getLocalPort();
+        }
+        String a = "pinfail@mv-cli.example";
+        String endpoint = "127.0.0.1:" + closed + ":tls";
+        assertThat(cli.unlockedWith("pw\n", "add", a, "--imap", endpoint, "--smtp", endpoint)
+                        .code())
+                .isZero();
+        byte[] before = cli.vaultBytes();
+
+        Result en = cli.unlocked("pin", a, "--yes");
+        Result ja = cli.unlocked("--lang", "ja", "pin", a, "--yes");
+
+        assertThat(en.code()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(en.err())
+                .contains("vault: could not fetch the IMAP certificate from " + endpoint
+                        + ": CONNECT_REFUSED (the connection to 127.0.0.1:" + closed + " was refused")
+                .doesNotContain("could not fetch the certificate of");
+        assertThat(ja.code()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(ja.err())
+                .contains("から IMAP の証明書を取得できませんでした：CONNECT_REFUSED（127.0.0.1:" + closed + " への接続が拒否されました")
+                .doesNotContain("was refused");
+        assertThat(cli.vaultBytes()).isEqualTo(before);
+    }
 }

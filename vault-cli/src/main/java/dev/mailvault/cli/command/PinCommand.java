@@ -60,12 +60,13 @@ public final class PinCommand extends VaultSubcommand {
                         fetched.put(protocol, fetcher.fetch(protocol, endpoint));
                     } catch (CertificateFetchException e) {
                         failed = true;
+                        String detail = e.detail(t.locale());
                         err().println(t.get(
                                 "err.pinFetch",
                                 protocol.name(),
                                 endpoint,
                                 e.outcome().name(),
-                                e.getMessage()));
+                                detail.isEmpty() ? e.getMessage() : detail));
                     }
                 }
             }

@@ -139,21 +139,30 @@ public final class CheckTexts {
      * as it is (a server's answer, or English asked for). The alert is not part of it.
      */
     public static String message(CheckResult result, Locale locale) {
+        return message(result.outcome(), result.message(), locale);
+    }
+
+    /** A message of a check with that outcome in the given language, as {@link #message(CheckResult, Locale)}. */
+    public static String message(Outcome outcome, String message, Locale locale) {
         if (!LocalizedText.isJapanese(locale)) {
-            return result.message();
+            return message;
         }
-        return recognize(result)
+        return recognize(outcome, message)
                 .map(r -> fill(bundle().getString(r.kind().name()), r.values().toArray()))
-                .orElse(result.message());
+                .orElse(message);
     }
 
     /** Which description the result's message is, if it is one of Mail Vault's own. */
     public static Optional<Recognized> recognize(CheckResult result) {
+        return recognize(result.outcome(), result.message());
+    }
+
+    private static Optional<Recognized> recognize(Outcome outcome, String message) {
         for (Kind kind : Kind.values()) {
-            if (kind.outcome != result.outcome()) {
+            if (kind.outcome != outcome) {
                 continue;
             }
-            Matcher m = kind.shape().matcher(result.message());
+            Matcher m = kind.shape().matcher(message);
             if (m.matches()) {
                 List<String> values = new ArrayList<>();
                 for (int i = 1; i <= m.groupCount(); i++) {

@@ -76,7 +76,8 @@ public final class TlsCertificateFetcher implements CertificateFetcher {
         String detail = verdict.message().isEmpty() ? "" : ": " + ServerText.printable(verdict.message());
         throw new CertificateFetchException(
                 verdict.outcome(),
-                "could not fetch the certificate of " + endpoint + " (" + verdict.outcome() + ")" + detail);
+                "could not fetch the certificate of " + endpoint + " (" + verdict.outcome() + ")" + detail,
+                verdict.message());
     }
 
     private void handshake(Protocol protocol, Endpoint endpoint, Attempt attempt, RecordingTrustManager recorder)
