@@ -187,10 +187,6 @@ final class Classifier {
             }
         }
         if (reply.phase() == Phase.STARTTLS) {
-            // SMTP 421/454 to STARTTLS: TLS is there but not now (RFC 3207), as IMAP's [UNAVAILABLE]
-            if (ev.protocol() == Protocol.SMTP && (reply.smtpCode() == 421 || reply.smtpCode() == 454)) {
-                return new Verdict(Outcome.SERVER_UNAVAILABLE, code, reply.text(), alert);
-            }
             return new Verdict(Outcome.TLS_REQUIRED, code, Kind.STARTTLS_REFUSED.english(reply.text()), alert);
         }
         Outcome known = wellKnown(reply);

@@ -259,28 +259,6 @@ class ClassifierTest {
                         Outcome.TLS_REQUIRED,
                         ""),
                 new Case(
-                        "SMTP STARTTLS refused for now (454, RFC 3207)",
-                        smtp(
-                                new MessagingException("454 4.7.0 TLS not available due to temporary reason"),
-                                server("220 hi"),
-                                client("EHLO"),
-                                server("250 STARTTLS"),
-                                client("STARTTLS"),
-                                server("454 4.7.0 TLS not available due to temporary reason")),
-                        Outcome.SERVER_UNAVAILABLE,
-                        "454 4.7.0"),
-                new Case(
-                        "SMTP STARTTLS refused for good",
-                        smtp(
-                                new MessagingException("502 5.5.1 not here"),
-                                server("220 hi"),
-                                client("EHLO"),
-                                server("250 STARTTLS"),
-                                client("STARTTLS"),
-                                server("502 5.5.1 not here")),
-                        Outcome.TLS_REQUIRED,
-                        "502 5.5.1"),
-                new Case(
                         "IMAP LOGINDISABLED",
                         imap(
                                 new MessagingException("No login methods supported!"),
