@@ -57,6 +57,10 @@ public final class CheckTexts {
         REFUSED_BECAUSE("the connection to {0} was refused ({1})", Outcome.CONNECT_REFUSED),
         REFUSED("the connection to {0} was refused", Outcome.CONNECT_REFUSED),
         NO_CONNECTION("no connection to {0}: {1}", Outcome.CONNECT_REFUSED),
+        NOT_TLS(
+                "{0} answered without TLS, so the password was not sent: the port may expect STARTTLS (:starttls)"
+                        + " or another protocol",
+                Outcome.PROTOCOL_ERROR),
         TLS_HANDSHAKE_FAILED("the TLS handshake failed: {0}", Outcome.TLS_ERROR),
         CONNECTION_CLOSED("the server closed the connection", Outcome.SERVER_UNAVAILABLE),
         ANSWER_NOT_UNDERSTOOD("the server's answer could not be understood ({0})", Outcome.PROTOCOL_ERROR),

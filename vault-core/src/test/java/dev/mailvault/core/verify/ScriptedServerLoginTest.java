@@ -304,6 +304,24 @@ class ScriptedServerLoginTest {
     }
 
     @Nested
+    @DisplayName("a plain-text server on a TLS port")
+    class PlainOnTlsPort {
+        @Test
+        @DisplayName("is PROTOCOL_ERROR naming STARTTLS, and the server never sees LOGIN")
+        void imap() throws Exception {
+            try (ScriptedServer server = ScriptedServer.imap(null, send(IMAP_GREETING), serveImap())) {
+                CheckResult r = imaps(server);
+
+                assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.PROTOCOL_ERROR);
+                assertThat(r.message())
+                        .isEqualTo(CheckTexts.Kind.NOT_TLS.english("127.0.0.1:" + server.port()))
+                        .contains(":starttls");
+                assertThat(server.receivedCommand("LOGIN")).isFalse();
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("IMAP with STARTTLS")
     class ImapStartTls {
         @Test

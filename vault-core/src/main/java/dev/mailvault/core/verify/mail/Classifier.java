@@ -347,6 +347,14 @@ final class Classifier {
             }
         }
         for (Throwable x : chain) {
+            // the JDK's words for a first answer that is no TLS record: a plain-text server on a TLS port
+            if (x instanceof SSLException
+                    && x.getMessage() != null
+                    && x.getMessage().contains("Unsupported or unrecognized SSL message")) {
+                return new Verdict(Outcome.PROTOCOL_ERROR, "", Kind.NOT_TLS.english(where(ev)), alert);
+            }
+        }
+        for (Throwable x : chain) {
             if (x instanceof SSLException) {
                 return new Verdict(Outcome.TLS_ERROR, "", Kind.TLS_HANDSHAKE_FAILED.english(x.getMessage()), alert);
             }
