@@ -64,6 +64,33 @@ class ExitCodesTest {
         }
 
         @Test
+        @DisplayName("a number out of its range is named as typed, without a thousands separator, in either language")
+        void numberOutOfRangeAsTyped() {
+            Result unlockMs = cli.unlocked("passwd", "--unlock-ms", "60001");
+            assertThat(unlockMs.code()).isEqualTo(2);
+            assertThat(unlockMs.err()).isEqualTo("vault: --unlock-ms must be between 100 and 60000, not 60001.\n");
+            Result parallel = cli.unlocked("--lang", "ja", "verify", "--all", "--parallel", "1000");
+            assertThat(parallel.code()).isEqualTo(2);
+            assertThat(parallel.err()).isEqualTo("vault: --parallel は 1 から 256 の間で指定してください（1000 は使えません）。\n");
+            assertThat(cli.unlocked("verify", "--all", "--per-host", "9999").err())
+                    .isEqualTo("vault: --per-host must be between 1 and 64, not 9999.\n");
+            assertThat(cli.unlockedWith(
+                                    "Taro-Pass-4417\n",
+                                    "add",
+                                    "taro@example.jp",
+                                    "--imap",
+                                    "imap.example.jp:993",
+                                    "--smtp",
+                                    "smtp.example.jp:587")
+                            .code())
+                    .isZero();
+            Result length = cli.unlocked("rotate", "taro@example.jp", "--generate", "--length", "12345");
+            assertThat(length.code()).isEqualTo(2);
+            assertThat(length.err())
+                    .isEqualTo("vault: Other mail provider accepts passwords of 12 to 64 characters, not 12345.\n");
+        }
+
+        @Test
         @DisplayName("no command at all shows the usage on standard error")
         void noCommand() {
             Result r = cli.run("");

@@ -47,7 +47,8 @@ public final class KdfOptions {
             return Optional.empty();
         }
         if (unlockMs < 100 || unlockMs > 60_000) {
-            throw new UsageError(texts.get("err.unlockMs", unlockMs));
+            // the value as typed: MessageFormat would write 60001 as "60,001"
+            throw new UsageError(texts.get("err.unlockMs", String.valueOf(unlockMs)));
         }
         return Optional.of(Duration.ofMillis(unlockMs));
     }

@@ -152,7 +152,11 @@ public final class RotateCommand extends VaultSubcommand {
         }
         if (length != null && (length < rules.minLength() || length > rules.maxLength())) {
             throw new UsageError(t.get(
-                    "err.generateLength", length, provider.name(t.locale()), rules.minLength(), rules.maxLength()));
+                    "err.generateLength",
+                    String.valueOf(length),
+                    provider.name(t.locale()),
+                    rules.minLength(),
+                    rules.maxLength()));
         }
         return length != null ? length : rules.defaultLength();
     }

@@ -62,10 +62,10 @@ public final class VerifyCommand extends VaultSubcommand {
         Set<Address> named = new LinkedHashSet<>();
         addressTexts.forEach(a -> named.add(address(a)));
         if (parallel < 1 || parallel > 256) {
-            throw new UsageError(texts().get("err.range", "--parallel", parallel, 1, 256));
+            throw new UsageError(texts().get("err.range", "--parallel", String.valueOf(parallel), 1, 256));
         }
         if (perHost < 1 || perHost > 64) {
-            throw new UsageError(texts().get("err.range", "--per-host", perHost, 1, 64));
+            throw new UsageError(texts().get("err.range", "--per-host", String.valueOf(perHost), 1, 64));
         }
         PrintStream trace = root().debug() ? WriterStream.over(err()) : null;
         VerifyOptions options = network.options(texts(), context().service().clock(), trace);
