@@ -62,6 +62,17 @@ class DoctorCommandTest extends ServerTestBase {
     }
 
     @Test
+    @DisplayName("a --timeout out of verify's range is exit 2 without --check too, before the vault is opened")
+    void timeoutOutOfRangeWithoutCheck() {
+        for (String timeout : new String[] {"0", "-5", "301"}) {
+            Result r = cli.run("", "doctor", "taro@example.jp", "--timeout", timeout);
+            assertThat(r.code()).as(timeout).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err())
+                    .isEqualTo("vault: --timeout must be between 0.1 and 300 seconds, not " + timeout + ".\n");
+        }
+    }
+
+    @Test
     @DisplayName("--check runs a fresh check first; a healthy account exits 0")
     void checkHealthy() {
         String a = account("healthy", "right-pw", "right-pw");

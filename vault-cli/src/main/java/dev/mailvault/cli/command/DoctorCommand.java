@@ -53,8 +53,8 @@ public final class DoctorCommand extends VaultSubcommand {
     public Integer call() throws InterruptedException {
         Address address = address(addressText);
         PrintStream trace = check && root().debug() ? WriterStream.over(err()) : null;
-        VerifyOptions options =
-                check ? network.options(texts(), context().service().clock(), trace) : null;
+        // --timeout is checked with or without --check: a value out of its range is bad input either way
+        VerifyOptions options = network.options(texts(), context().service().clock(), trace);
         Diagnosis diagnosis;
         try (VaultSession session = unlock()) {
             AccountInfo account = account(session, address);
