@@ -48,7 +48,7 @@ class ImportRefusalsTest {
                         "vault: 取り込めません（何も書き込んでいません）：" + file
                                 + " は暗号化された Bitwarden のエクスポートで、Bitwarden でしか開けません。Bitwarden でファイル形式を「.json (Encrypted)」ではなく「.json」にして、もう一度エクスポートしてください。");
         assertThat(refused("en", file, "bitwarden-json"))
-                .isEqualTo("vault: cannot import " + file + " is an encrypted Bitwarden export, which only Bitwarden"
+                .isEqualTo("vault: cannot import: " + file + " is an encrypted Bitwarden export, which only Bitwarden"
                         + " can open. Export again in Bitwarden with the file format \".json\", not \".json"
                         + " (Encrypted)\"; nothing was written.");
     }
@@ -62,7 +62,7 @@ class ImportRefusalsTest {
                 .startsWith("vault: 取り込めません（何も書き込んでいません）：" + file + " の 1 行目：KeePassXC の CSV の見出し行ではありません（4 列）。")
                 .doesNotContain("not KeePassXC", "pw");
         assertThat(refused("en", file, "keepassxc-csv"))
-                .isEqualTo("vault: cannot import " + file + ": line 1: not KeePassXC's CSV header (4 columns);"
+                .isEqualTo("vault: cannot import: " + file + ": line 1: not KeePassXC's CSV header (4 columns);"
                         + " expected " + HEADER + " (KeePassXC 2.7) or its first six columns; nothing was written.");
     }
 
@@ -90,12 +90,12 @@ class ImportRefusalsTest {
     }
 
     @Test
-    @DisplayName("a file that is not there: Japanese; English as before")
+    @DisplayName("a file that is not there: Japanese, and English that reads as a sentence")
     void missing() {
         Path file = dir.resolve("missing.csv");
         assertThat(refused("ja", file, "keepassxc-csv"))
                 .isEqualTo("vault: 取り込めません（何も書き込んでいません）：インポートするファイル " + file + " がありません。");
         assertThat(refused("en", file, "keepassxc-csv"))
-                .isEqualTo("vault: cannot import no file " + file + " to import; nothing was written.");
+                .isEqualTo("vault: cannot import: no file " + file + " to import; nothing was written.");
     }
 }

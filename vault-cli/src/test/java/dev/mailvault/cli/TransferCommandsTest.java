@@ -171,7 +171,7 @@ class TransferCommandsTest {
             byte[] before = cli.vaultBytes();
             Result r = cli.run("", "import", file.toString(), "--format", "bitwarden-json");
             assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-            assertThat(r.err()).startsWith("vault: cannot import " + file).contains("line");
+            assertThat(r.err()).startsWith("vault: cannot import: " + file).contains("line");
             assertThat(r.err()).doesNotContain("abcd-efgh");
             assertThat(cli.vaultBytes()).isEqualTo(before);
         }
