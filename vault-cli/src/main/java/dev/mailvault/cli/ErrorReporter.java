@@ -7,6 +7,7 @@ import dev.mailvault.core.WrongMasterPasswordException;
 import dev.mailvault.core.files.UnwritableFileException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -82,7 +83,9 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             }
             String message = unmatched.isUnknownOption()
                     ? texts.get("err.unknownOption", first)
-                    : texts.get("err.unexpectedArgument", first);
+                    : unknownCommand(ex.getCommandLine(), first)
+                            ? texts.get("err.unknownCommand", first)
+                            : texts.get("err.unexpectedArgument", first);
             List<String> suggestions = unmatched.getSuggestions();
             return suggestions.isEmpty()
                     ? message
@@ -132,6 +135,12 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             }
         }
         return false;
+    }
+
+    /** Whether {@code word} stands where a command of {@code commandLine} was expected, and is none. */
+    private static boolean unknownCommand(CommandLine commandLine, String word) {
+        Map<String, CommandLine> commands = commandLine.getSubcommands();
+        return !commands.isEmpty() && !commands.containsKey(word);
     }
 
     /** The option of {@code commandLine} just before the first {@code word} in {@code argv}, if any. */

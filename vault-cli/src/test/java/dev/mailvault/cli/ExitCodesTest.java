@@ -37,9 +37,21 @@ class ExitCodesTest {
         }
 
         @Test
-        @DisplayName("an unknown command")
+        @DisplayName("an unknown command is called one, at the top and under a command that has commands")
         void unknownCommand() {
-            assertThat(cli.run("", "frobnicate").code()).isEqualTo(2);
+            Result r = cli.run("", "frobnicate");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err())
+                    .startsWith("vault: unknown command 'frobnicate'.")
+                    .endsWith(" Run 'vault --help' for the options.\n");
+            Result device = cli.run("", "--lang", "ja", "device", "frobnicate");
+            assertThat(device.code()).isEqualTo(2);
+            assertThat(device.err())
+                    .startsWith("vault: 'frobnicate' というコマンドはありません。")
+                    .endsWith("オプションは 'vault device --help' で確認できます。\n");
+            // a word after a command that takes no further command stays an unexpected argument
+            assertThat(cli.run("", "list", "extra").err())
+                    .isEqualTo("vault: unexpected argument 'extra'. Run 'vault list --help' for the options.\n");
         }
 
         @Test

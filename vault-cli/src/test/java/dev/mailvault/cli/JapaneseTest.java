@@ -53,7 +53,7 @@ class JapaneseTest {
         assertThat(cli.run("", "--lang", "ja", "list", "--bogus").err()).contains("'--bogus' というオプションはありません");
         assertThat(cli.run("", "--lang", "ja", "get").err()).contains("ADDRESS を指定してください");
         assertThat(cli.run("", "--lang", "ja", "lst").err().strip())
-                .isEqualTo("vault: 余分な引数 'lst' があります。もしかして list ですか？オプションは 'vault --help' で確認できます。");
+                .isEqualTo("vault: 'lst' というコマンドはありません。もしかして list ですか？オプションは 'vault --help' で確認できます。");
         assertThat(cli.run("", "--lang", "ja", "verify", "--parallel").err()).contains("--parallel の値（N）を指定してください。");
     }
 
