@@ -442,6 +442,18 @@ class AccountCommandsTest {
         }
 
         @Test
+        @DisplayName("an app password label with a line break or another control character is exit 2, nothing written")
+        void appLabelNotPrintable() {
+            addTaro();
+            byte[] before = cli.vaultBytes();
+            Result r = cli.unlockedWith("app-pw\n", "edit", TARO, "--password", "--kind", "app:i\nPhone");
+            assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).startsWith("vault: 'app:i\nPhone' is not a password kind");
+            assertThat(cli.vaultBytes()).isEqualTo(before);
+            assertThat(cli.unlocked("show", TARO).out()).doesNotContain("app:");
+        }
+
+        @Test
         @DisplayName("--separate-smtp-password reads the new SMTP password; --same-smtp-password undoes it")
         void smtpSeparation() {
             addTaro();

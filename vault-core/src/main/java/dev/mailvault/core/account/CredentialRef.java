@@ -22,7 +22,15 @@ public record CredentialRef(CredentialKind kind, String label) {
         }
     }
 
+    /**
+     * A new app password's name, as the user gives it: printable characters only, since the label
+     * is printed in tables, reminders and calendar files. (Labels stored before this rule are read
+     * through the constructor and stay readable.)
+     */
     public static CredentialRef app(String label) {
+        if (label != null && label.chars().anyMatch(Character::isISOControl)) {
+            throw new BadInputException("an app password label has printable characters only");
+        }
         return new CredentialRef(CredentialKind.APP, label);
     }
 
