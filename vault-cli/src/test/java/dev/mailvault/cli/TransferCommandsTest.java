@@ -177,6 +177,26 @@ class TransferCommandsTest {
         }
 
         @Test
+        @DisplayName("a name with an escape sequence or a line break in the file reaches the terminal harmless, in the"
+                + " import's tables and in show")
+        void controlCharactersInNames() throws Exception {
+            Path file = write("control.json", """
+                    {"encrypted": false, "items": [
+                     {"id": "1", "type": 2, "name": "Note\\u001b[2Jx\\nline2", "notes": "x"},
+                     {"id": "2", "type": 1, "name": "Mail\\u001b[31m", "notes": "IMAP: imap.example.jp:993\\nSMTP: smtp.example.jp:465",
+                      "login": {"username": "ctl@example.jp", "password": "Ctl-Secret-81x", "uris": []}}
+                    ]}
+                    """);
+            Result r = cli.unlocked("import", file.toString(), "--format", "bitwarden-json");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).doesNotContain("\u001b").contains("Note\uFFFD[2Jx\uFFFDline2  ");
+            Result show = cli.unlocked("show", "ctl@example.jp");
+            assertThat(show.out())
+                    .startsWith("ctl@example.jp (Mail\uFFFD[31m)\n")
+                    .doesNotContain("\u001b");
+        }
+
+        @Test
         @DisplayName("refuses an unknown format, naming the ones there are")
         void unknownFormat() throws Exception {
             Path file = write("x.csv", "a,b\n");

@@ -120,7 +120,7 @@ public final class ShowCommand extends VaultSubcommand {
         out.println(
                 spec.displayName().isEmpty()
                         ? spec.address().value()
-                        : t.get("show.titleWithName", spec.address(), spec.displayName()));
+                        : t.get("show.titleWithName", spec.address(), Table.printable(spec.displayName())));
         Table about = Table.withoutHeader(2).indent(2);
         about.row(t.get("show.provider"), providerName(spec.providerId()));
         about.row("IMAP", t.get("show.endpoint", spec.imap(), spec.imapLogin()));

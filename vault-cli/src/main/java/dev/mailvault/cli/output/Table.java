@@ -46,8 +46,26 @@ public final class Table {
         if (cells.length != expected) {
             throw new IllegalArgumentException("expected " + expected + " cells, got " + cells.length);
         }
-        rows.add(new Row(cells, tail));
+        String[] shown = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            shown[i] = printable(cells[i]);
+        }
+        rows.add(new Row(shown, tail));
         return this;
+    }
+
+    /**
+     * The text with each control character (a line break, tab, escape, ...) shown as U+FFFD: a name
+     * from an imported file or an old vault must not move the cursor, clear the screen or break the
+     * table on the user's terminal.
+     */
+    public static String printable(String text) {
+        if (text == null || text.chars().noneMatch(Character::isISOControl)) {
+            return text;
+        }
+        StringBuilder shown = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> shown.appendCodePoint(Character.isISOControl(cp) ? 0xFFFD : cp));
+        return shown.toString();
     }
 
     public void print(PrintWriter out) {

@@ -27,6 +27,16 @@ class TableTest {
     }
 
     @Test
+    @DisplayName("show a control character in a cell (escape, line break, tab) as U+FFFD, so no cell moves the cursor")
+    void controlCharacters() {
+        StringWriter text = new StringWriter();
+        new Table("ENTRY", "WHY").row("Note\u001b[2Jx\nline2", "a\tb").print(new PrintWriter(text));
+
+        assertThat(text.toString()).isEqualTo("ENTRY            WHY" + NL + "Note\uFFFD[2Jx\uFFFDline2  a\uFFFDb" + NL);
+        assertThat(Table.printable("plain 日本")).isEqualTo("plain 日本");
+    }
+
+    @Test
     @DisplayName("flush once for the whole table, not once per row, on an auto-flushing writer")
     void oneFlush() {
         int[] flushes = {0};
