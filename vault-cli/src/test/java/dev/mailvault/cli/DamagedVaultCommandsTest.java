@@ -187,6 +187,32 @@ class DamagedVaultCommandsTest {
     }
 
     @Test
+    @DisplayName("a changed value found after a rotation's check: verify --all is exit 4 and has written nothing")
+    void verifyWritesNothingBeforeAChangedValueIsFound() throws Exception {
+        Cli live = Cli.withEmptyVault(Files.createDirectories(dir.resolve("live")));
+        for (String address : new String[] {TARO, "hanako@example.jp"}) {
+            Result add = live.unlockedWith(
+                    address + "'s secret\n", "add", address, "--imap", "127.0.0.1:1", "--smtp", "127.0.0.1:2");
+            assertThat(add.code()).as(add.err()).isZero();
+        }
+        Result rotate = live.unlockedWith("taro's new secret\n", "rotate", TARO);
+        assertThat(rotate.code()).as(rotate.err()).isZero();
+        // hanako's current value cut short: the pending value of taro is tried first
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + live.vault);
+                Statement s = db.createStatement()) {
+            s.execute("UPDATE credential SET secret = substr(secret, 1, 20) WHERE pending IS NULL");
+        }
+        byte[] before = live.vaultBytes();
+
+        Result r = live.unlocked("verify", "--all", "--timeout", "2");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(4);
+        assertThat(r.err()).contains("changed outside Mail Vault").contains("nothing was written");
+        ConcurrentWritersTest.assertOneCleanLine(r.err());
+        assertThat(live.vaultBytes()).as("no check of the new value was stored").isEqualTo(before);
+    }
+
+    @Test
     @DisplayName("with --debug the same refusal adds a stack trace: the plain line is a choice, not luck")
     void debugShowsTheTrace() throws Exception {
         Files.write(cli.vault, Arrays.copyOf(goodBytes, 1000));

@@ -160,6 +160,11 @@ public final class VerifyService {
         // One login that works is the proof: the provider has the new value. A shared IMAP and SMTP
         // password whose other server failed (unavailable, or not yet updated) is promoted all the
         // same; that failure stays in the results.
+        if (!pending.isEmpty()) {
+            // the current values are read (and so checked) before Phase 1 stores its results: a
+            // value changed outside Mail Vault stops the run before anything is written
+            session.secrets(lookups(current)).forEach(Secret::close);
+        }
         List<CredentialCheck> pendingResults = run(runner, pending, listener, cancellation);
         results.addAll(pendingResults);
         session.recordChecks(pendingResults);
@@ -255,6 +260,12 @@ public final class VerifyService {
         current.add(new Planned(account, credential.ref(), protocol, CheckResult.Slot.CURRENT, provider));
     }
 
+    private static List<VaultSession.SecretLookup> lookups(List<Planned> planned) {
+        return planned.stream()
+                .map(p -> new VaultSession.SecretLookup(p.account.address(), p.ref, p.slot == CheckResult.Slot.PENDING))
+                .toList();
+    }
+
     private List<CredentialCheck> run(
             VerifyRunner runner, List<Planned> planned, Listener listener, Cancellation cancellation)
             throws InterruptedException {
@@ -268,10 +279,7 @@ public final class VerifyService {
         Map<String, TrustAnchors> caTrust = new HashMap<>();
         List<CredentialCheck> unreadableCa = new ArrayList<>();
         try {
-            opened.addAll(session.secrets(planned.stream()
-                    .map(p -> new VaultSession.SecretLookup(
-                            p.account.address(), p.ref, p.slot == CheckResult.Slot.PENDING))
-                    .toList()));
+            opened.addAll(session.secrets(lookups(planned)));
             for (int i = 0; i < planned.size(); i++) {
                 Planned p = planned.get(i);
                 Secret secret = opened.get(i);
