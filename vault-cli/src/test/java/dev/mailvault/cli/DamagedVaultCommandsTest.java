@@ -212,6 +212,40 @@ class DamagedVaultCommandsTest {
         assertThat(live.vaultBytes()).as("no check of the new value was stored").isEqualTo(before);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("orphans")
+    @DisplayName("rows deleted with foreign keys off (a use or a password left without its row): exit 4, not 70")
+    void rowsLeftWithoutTheirParent(String delete) throws Exception {
+        Cli live = Cli.withEmptyVault(Files.createDirectories(dir.resolve("live")));
+        Result add = live.unlockedWith(
+                "taro's secret\n", "add", TARO, "--imap", "imap.example.jp:993", "--smtp", "smtp.example.jp:465");
+        assertThat(add.code()).as(add.err()).isZero();
+        Result device = live.unlocked("device", "add", "phone", "--type", "iphone", "--uses", TARO);
+        assertThat(device.code()).as(device.err()).isZero();
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + live.vault);
+                Statement s = db.createStatement()) {
+            s.execute("PRAGMA foreign_keys = OFF");
+            s.execute(delete);
+        }
+        byte[] before = live.vaultBytes();
+        // with the account gone, its orphaned password is seen only where a device refers to it
+        String[] commands = delete.contains("account")
+                ? new String[] {"devices", "audit"}
+                : new String[] {"list", "show", "devices", "audit"};
+        for (String command : commands) {
+            Result r = command.equals("show") ? live.unlocked(command, TARO) : live.unlocked(command);
+
+            assertThat(r.code()).as("%s: %s", command, r.err()).isEqualTo(4);
+            assertThat(r.err()).as(command).contains("changed outside Mail Vault");
+            ConcurrentWritersTest.assertOneCleanLine(r.err());
+            assertThat(live.vaultBytes()).as(command).isEqualTo(before);
+        }
+    }
+
+    static Stream<String> orphans() {
+        return Stream.of("DELETE FROM credential WHERE kind = 'imap'", "DELETE FROM account");
+    }
+
     @Test
     @DisplayName("with --debug the same refusal adds a stack trace: the plain line is a choice, not luck")
     void debugShowsTheTrace() throws Exception {

@@ -656,7 +656,11 @@ final class SqliteVaultSession implements VaultSession {
                     expect(f, "credential_id", Long.toString(credentialId), "device_use", id);
                     expect(f, "received_at", received.toString(), "device_use", id);
                     CredentialRow c = creds.get(credentialId);
-                    AccountRow a = accounts.get(c.accountId);
+                    AccountRow a = c == null ? null : accounts.get(c.accountId);
+                    if (a == null) {
+                        // only a file edited with foreign keys off holds a use of a row that is gone
+                        throw tampered("device_use row " + id + " refers to a password that is not there");
+                    }
                     uses.computeIfAbsent(deviceId, k -> new ArrayList<>())
                             .add(new DeviceInfo.Use(a.spec.address(), c.ref, received, received.isBefore(c.changedAt)));
                 }
@@ -1334,6 +1338,17 @@ final class SqliteVaultSession implements VaultSession {
         }
         infos.sort(Comparator.comparing((CredentialInfo c) -> c.ref().kind())
                 .thenComparing(c -> c.ref().label()));
+        // every account is written with its IMAP password (and its SMTP one when separate): one
+        // missing was deleted outside Mail Vault, and the commands would fail on it
+        boolean imap = false;
+        boolean smtp = false;
+        for (CredentialInfo c : infos) {
+            imap |= c.ref().kind() == CredentialKind.IMAP;
+            smtp |= c.ref().kind() == CredentialKind.SMTP;
+        }
+        if (!imap || (!row.spec.smtpSameAsImap() && !smtp)) {
+            throw tampered("account row " + row.id + " has no " + (imap ? "SMTP" : "IMAP") + " password");
+        }
         List<CheckResult> last = new ArrayList<>();
         int staleCount = 0;
         for (CredentialRow c : creds) {

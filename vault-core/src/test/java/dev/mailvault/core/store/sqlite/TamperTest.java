@@ -202,6 +202,18 @@ class TamperTest {
         assertRefused(copy);
     }
 
+    @Property(tries = 1)
+    @Label("rows left without the row they belong to (deleted with foreign keys off) are detected")
+    void orphanedRows() throws Exception {
+        // sqlite-jdbc leaves foreign keys off, as the sqlite3 shell does
+        Path noImap = copyOfPristine();
+        exec(noImap, "DELETE FROM credential WHERE kind = 'imap'");
+        assertRefused(noImap);
+        Path noAccount = copyOfPristine();
+        exec(noAccount, "DELETE FROM account WHERE id = 1");
+        assertRefused(noAccount);
+    }
+
     private static void assertRefused(Path copy) {
         assertThatThrownBy(() -> {
                     try (Secret m = TestVaults.master();
