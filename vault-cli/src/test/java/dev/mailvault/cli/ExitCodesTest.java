@@ -157,6 +157,21 @@ class ExitCodesTest {
         }
 
         @Test
+        @DisplayName("through a symbolic link: the mode of the file it leads to counts, not the link's own")
+        void symbolicLink() throws Exception {
+            Path link = dir.resolve("link-to-master");
+            Files.createSymbolicLink(link, passwordFile("rw-------"));
+            Result r = cli.run("", "--password-file", link.toString(), "list");
+            assertThat(r.code()).as(r.err()).isZero();
+
+            Path open = dir.resolve("link-to-readable");
+            Files.createSymbolicLink(open, passwordFile("rw-r--r--"));
+            Result refused = cli.run("", "--password-file", open.toString(), "list");
+            assertThat(refused.code()).isEqualTo(2);
+            assertThat(refused.err()).contains("mode 0644").doesNotContain(Cli.MASTER);
+        }
+
+        @Test
         @DisplayName("that does not exist is exit 2")
         void missing() {
             Result r = cli.run("", "--password-file", dir.resolve("nope").toString(), "list");

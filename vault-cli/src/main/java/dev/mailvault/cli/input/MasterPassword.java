@@ -7,7 +7,6 @@ import dev.mailvault.core.crypto.Secret;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -127,7 +126,9 @@ public final class MasterPassword {
             if (!Files.isRegularFile(file)) {
                 throw new UsageError(texts.get("err.passwordFileMissing", file));
             }
-            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+            // the mode of the file that is read: a symbolic link's own mode is always 0777, and
+            // the chmod the message suggests would change its target, not the link
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
             if (!mode.equals(MODE_0600) && !mode.equals(MODE_0400)) {
                 throw new UsageError(texts.get("err.passwordFileMode", file, octal(mode)));
             }
