@@ -3,6 +3,10 @@ package dev.mailvault.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailvault.cli.Cli.Result;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -122,6 +126,34 @@ class ExitCodesTest {
             Result r = cli.run("", "list");
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).contains("--password-file FILE or --password-stdin");
+        }
+
+        @Test
+        @DisplayName(
+                "standard input that cannot be read (a folder): exit 2 with the system's reason, in English and Japanese")
+        void unreadableInput() {
+            for (String lang : new String[] {"en", "ja"}) {
+                StringWriter err = new StringWriter();
+                CliContext context = new CliContext(
+                        new InputStream() {
+                            @Override
+                            public int read() throws IOException {
+                                throw new IOException("Is a directory");
+                            }
+                        },
+                        new PrintWriter(new StringWriter(), true),
+                        new PrintWriter(err, true),
+                        cli.terminal,
+                        cli.env,
+                        cli.service);
+                int code = new VaultCli(context).run("--lang", lang, "--password-stdin", "list");
+                assertThat(code).as(err.toString()).isEqualTo(2);
+                assertThat(err.toString())
+                        .isEqualTo(
+                                lang.equals("en")
+                                        ? "vault: the input cannot be read (Is a directory); nothing was saved.\n"
+                                        : "vault: 入力を読めません（Is a directory）。何も保存していません。\n");
+            }
         }
 
         @Test

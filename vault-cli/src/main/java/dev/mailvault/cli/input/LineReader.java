@@ -3,7 +3,6 @@ package dev.mailvault.cli.input;
 import dev.mailvault.core.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -57,7 +56,7 @@ public final class LineReader {
             }
             return decode(buf, n);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UnreadableInputException(e);
         } finally {
             Arrays.fill(buf, (byte) 0);
         }
@@ -83,6 +82,24 @@ public final class LineReader {
             throw new NotUtf8Exception();
         } finally {
             Arrays.fill(scratch, '\0');
+        }
+    }
+
+    /**
+     * Input that cannot be read at all (standard input redirected from a folder, a read error);
+     * the error reporter words it for the user, with the system's reason.
+     */
+    public static final class UnreadableInputException extends BadInputException {
+        private final String reason;
+
+        UnreadableInputException(IOException cause) {
+            super("the input cannot be read (" + cause.getMessage() + ")", cause);
+            this.reason = String.valueOf(cause.getMessage());
+        }
+
+        /** The system's own words, such as "Is a directory". */
+        public String reason() {
+            return reason;
         }
     }
 
