@@ -134,8 +134,16 @@ public final class SqliteVault {
                 header = readHeader(db, path);
             }
             long seen = log.lastSeen(header.vaultId());
-            VaultSession.Rollback rollback =
-                    seen > header.generation() ? new VaultSession.Rollback(header.generation(), seen) : null;
+            long generation = header.generation();
+            if (seen > generation) {
+                // another Mail Vault process may have written (and noted its generation) while this
+                // one ran the KDF: the file as it is now, under a valid MAC, is what counts
+                Header now = readHeader(db, path);
+                if (java.security.MessageDigest.isEqual(key.headerMac(now.macInput()), now.mac())) {
+                    generation = Math.max(generation, now.generation());
+                }
+            }
+            VaultSession.Rollback rollback = seen > generation ? new VaultSession.Rollback(generation, seen) : null;
             log.record(header.vaultId(), header.generation());
             SqliteVaultSession session = new SqliteVaultSession(path, db, key, header, clock, log, rollback);
             db = null;

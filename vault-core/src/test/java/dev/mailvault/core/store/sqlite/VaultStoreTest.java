@@ -501,6 +501,34 @@ class VaultStoreTest {
     }
 
     @Test
+    @DisplayName("another process writing while the vault is being unlocked is not taken for an older copy")
+    void concurrentWriteIsNoRollback() throws Exception {
+        try (VaultSession s = TestVaults.create(service, file)) {
+            s.addAccount(spec("alice@example.net"), secret("pw"), null);
+        }
+        try (VaultSession writer = service.open(file, TestVaults.master())) {
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread writes = new Thread(() -> {
+                // each write bumps the generation and notes it, many times during one KDF run
+                for (int i = 0; !stop.get(); i++) {
+                    writer.addAccount(spec("w" + i + "@example.net"), secret("pw"), null);
+                }
+            });
+            writes.start();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    try (VaultSession s = service.open(file, TestVaults.master())) {
+                        assertThat(s.rollback()).isEmpty();
+                    }
+                }
+            } finally {
+                stop.set(true);
+                writes.join();
+            }
+        }
+    }
+
+    @Test
     @DisplayName("an older copy put in place of the vault is noticed")
     void rollbackNoticed() throws Exception {
         Path copy = dir.resolve("copy.db");
