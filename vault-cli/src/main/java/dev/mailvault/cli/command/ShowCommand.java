@@ -9,6 +9,7 @@ import dev.mailvault.cli.output.AccountJson;
 import dev.mailvault.cli.output.Json;
 import dev.mailvault.cli.output.SecretOut;
 import dev.mailvault.cli.output.Table;
+import dev.mailvault.core.PrintableText;
 import dev.mailvault.core.VaultSession;
 import dev.mailvault.core.account.AccountInfo;
 import dev.mailvault.core.account.AccountSpec;
@@ -120,7 +121,7 @@ public final class ShowCommand extends VaultSubcommand {
         out.println(
                 spec.displayName().isEmpty()
                         ? spec.address().value()
-                        : t.get("show.titleWithName", spec.address(), Table.printable(spec.displayName())));
+                        : t.get("show.titleWithName", spec.address(), PrintableText.of(spec.displayName())));
         Table about = Table.withoutHeader(2).indent(2);
         about.row(t.get("show.provider"), providerName(spec.providerId()));
         about.row("IMAP", t.get("show.endpoint", spec.imap(), spec.imapLogin()));

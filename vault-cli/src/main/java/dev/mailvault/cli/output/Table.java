@@ -1,5 +1,6 @@
 package dev.mailvault.cli.output;
 
+import dev.mailvault.core.PrintableText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,24 +49,11 @@ public final class Table {
         }
         String[] shown = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {
-            shown[i] = printable(cells[i]);
+            // a name from an imported file or an old vault must not move the cursor or break the table
+            shown[i] = PrintableText.of(cells[i]);
         }
         rows.add(new Row(shown, tail));
         return this;
-    }
-
-    /**
-     * The text with each control character (a line break, tab, escape, ...) shown as U+FFFD: a name
-     * from an imported file or an old vault must not move the cursor, clear the screen or break the
-     * table on the user's terminal.
-     */
-    public static String printable(String text) {
-        if (text == null || text.chars().noneMatch(Character::isISOControl)) {
-            return text;
-        }
-        StringBuilder shown = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> shown.appendCodePoint(Character.isISOControl(cp) ? 0xFFFD : cp));
-        return shown.toString();
     }
 
     public void print(PrintWriter out) {

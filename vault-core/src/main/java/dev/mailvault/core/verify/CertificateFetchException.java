@@ -1,5 +1,6 @@
 package dev.mailvault.core.verify;
 
+import dev.mailvault.core.PrintableText;
 import dev.mailvault.core.VaultException;
 import java.util.Locale;
 
@@ -16,7 +17,7 @@ public class CertificateFetchException extends VaultException {
     public CertificateFetchException(Outcome outcome, String message, String detail) {
         super(message);
         this.outcome = outcome;
-        this.detail = ServerText.printable(detail == null ? "" : detail);
+        this.detail = PrintableText.of(detail == null ? "" : detail);
     }
 
     public Outcome outcome() {

@@ -1,5 +1,6 @@
 package dev.mailvault.core.verify;
 
+import dev.mailvault.core.PrintableText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * The result of one login attempt. {@code message} and {@code alert} are server texts with any
- * secret removed and made printable ({@link ServerText}); {@code code} is the RFC 5530 response code
+ * secret removed and made printable ({@link dev.mailvault.core.PrintableText}); {@code code} is the RFC 5530 response code
  * or the SMTP reply code, if any.
  */
 public record CheckResult(
@@ -42,9 +43,9 @@ public record CheckResult(
         Objects.requireNonNull(at);
         host = host == null ? "" : host;
         // a server's texts reach terminals and windows: nothing in them may move, hide or reorder output
-        code = code == null ? "" : ServerText.printable(code);
-        message = message == null ? "" : ServerText.printable(message);
-        alert = alert == null ? "" : ServerText.printable(alert);
+        code = code == null ? "" : PrintableText.of(code);
+        message = message == null ? "" : PrintableText.of(message);
+        alert = alert == null ? "" : PrintableText.of(alert);
     }
 
     public boolean ok() {

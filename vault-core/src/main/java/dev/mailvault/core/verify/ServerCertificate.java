@@ -1,5 +1,6 @@
 package dev.mailvault.core.verify;
 
+import dev.mailvault.core.PrintableText;
 import dev.mailvault.core.VaultException;
 import dev.mailvault.core.crypto.Fingerprints;
 import java.io.ByteArrayInputStream;
@@ -29,9 +30,9 @@ public record ServerCertificate(
     public ServerCertificate {
         der = der.clone();
         // the names are the server's words, shown before the user decides to pin
-        subject = ServerText.printable(subject);
-        issuer = ServerText.printable(issuer);
-        names = names.stream().map(ServerText::printable).toList();
+        subject = PrintableText.of(subject);
+        issuer = PrintableText.of(issuer);
+        names = names.stream().map(PrintableText::of).toList();
         List<byte[]> copies = new ArrayList<>();
         chainDer.forEach(c -> copies.add(c.clone()));
         chainDer = List.copyOf(copies);

@@ -1,6 +1,6 @@
 package dev.mailvault.core.verify.mail;
 
-import dev.mailvault.core.verify.ServerText;
+import dev.mailvault.core.PrintableText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -58,7 +58,7 @@ final class ScrubbingOutputStream extends OutputStream {
         boolean newline = text.endsWith("\n");
         String body = newline ? text.substring(0, text.length() - 1) : text;
         // a server's words are in this trace as sent: nothing in them may drive the terminal
-        String clean = ServerText.printable(scrubber.scrub(body)) + (newline ? "\n" : "");
+        String clean = PrintableText.of(scrubber.scrub(body)) + (newline ? "\n" : "");
         // one line at a time so that concurrent checks do not interleave within a line
         synchronized (target) {
             target.print(clean);

@@ -1,12 +1,12 @@
 package dev.mailvault.core.verify.mail;
 
+import dev.mailvault.core.PrintableText;
 import dev.mailvault.core.account.Endpoint;
 import dev.mailvault.core.account.Security;
 import dev.mailvault.core.verify.CertificateFetchException;
 import dev.mailvault.core.verify.CertificateFetcher;
 import dev.mailvault.core.verify.Protocol;
 import dev.mailvault.core.verify.ServerCertificate;
-import dev.mailvault.core.verify.ServerText;
 import dev.mailvault.core.verify.VerifyOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -73,7 +73,7 @@ public final class TlsCertificateFetcher implements CertificateFetcher {
                 attempt.transcript.snapshot(),
                 error,
                 attempt.aborted()));
-        String detail = verdict.message().isEmpty() ? "" : ": " + ServerText.printable(verdict.message());
+        String detail = verdict.message().isEmpty() ? "" : ": " + PrintableText.of(verdict.message());
         throw new CertificateFetchException(
                 verdict.outcome(),
                 "could not fetch the certificate of " + endpoint + " (" + verdict.outcome() + ")" + detail,
