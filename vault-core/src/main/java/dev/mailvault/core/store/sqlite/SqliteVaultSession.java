@@ -1236,9 +1236,11 @@ final class SqliteVaultSession implements VaultSession {
     private Optional<AccountRow> accountRow(Address address) throws SQLException {
         try (PreparedStatement ps =
                 db.prepareStatement("SELECT id, address_idx, created_at, payload FROM account WHERE address_idx = ?")) {
-            ps.setBytes(1, addressIndex(address));
+            byte[] idx = addressIndex(address);
+            ps.setBytes(1, idx);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
+                    confirmAbsent(idx);
                     return Optional.empty();
                 }
                 AccountRow row = accountRow(SealedAccount.of(rs));
@@ -1246,6 +1248,26 @@ final class SqliteVaultSession implements VaultSession {
                     throw tampered("account row " + row.id + " is indexed under another address");
                 }
                 return Optional.of(row);
+            }
+        }
+    }
+
+    /**
+     * An address the index does not know is looked for again without it: a damaged index (a flipped
+     * bit in a page no record check reads) would otherwise make {@code show} or {@code get} say
+     * that an account listed a moment ago is not in the vault. One table scan, on this path only.
+     */
+    private void confirmAbsent(byte[] idx) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM account NOT INDEXED WHERE address_idx = ?")) {
+            ps.setBytes(1, idx);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    throw new VaultUnavailableException(
+                            Reason.DAMAGED,
+                            file,
+                            file + " has a damaged index: an account it holds cannot be looked up; nothing was"
+                                    + " written");
+                }
             }
         }
     }

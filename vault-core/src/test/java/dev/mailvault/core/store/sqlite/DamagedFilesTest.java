@@ -18,7 +18,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -244,6 +246,16 @@ class DamagedFilesTest {
 
         try (VaultSession s = service.open(good, TestVaults.master())) {
             assertThat(s.accounts()).as("reading goes on").isNotEmpty();
+            // an account the damaged index no longer finds is not "not in the vault": the file is damaged
+            List<Reason> lookups = new ArrayList<>();
+            for (var account : s.accounts()) {
+                try {
+                    s.account(account.address());
+                } catch (VaultUnavailableException e) {
+                    lookups.add(e.reason());
+                }
+            }
+            assertThat(lookups).as("accounts the index lost").isNotEmpty().containsOnly(Reason.DAMAGED);
             assertThatThrownBy(() -> s.addAccount(TestVaults.spec("new@example.org"), TestVaults.secret("pw"), null))
                     .isInstanceOfSatisfying(
                             VaultUnavailableException.class,
