@@ -160,6 +160,9 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
         if (ex instanceof LineReader.NotUtf8Exception) {
             return texts.get("err.notUtf8");
         }
+        if (ex instanceof LineReader.LineTooLongException) {
+            return texts.get("err.lineTooLong", LineReader.MAX_LINE_BYTES / 1024);
+        }
         if (ex instanceof LineReader.UnreadableInputException unreadable) {
             return texts.get("err.inputUnreadable", unreadable.reason());
         }

@@ -129,6 +129,33 @@ class ExitCodesTest {
         }
 
         @Test
+        @DisplayName("an endless line on standard input (/dev/zero) is bad input at 64 KiB: exit 2, in both languages")
+        void endlessLine() {
+            for (String lang : new String[] {"en", "ja"}) {
+                StringWriter err = new StringWriter();
+                CliContext context = new CliContext(
+                        new InputStream() {
+                            @Override
+                            public int read() {
+                                return 0;
+                            }
+                        },
+                        new PrintWriter(new StringWriter(), true),
+                        new PrintWriter(err, true),
+                        cli.terminal,
+                        cli.env,
+                        cli.service);
+                int code = new VaultCli(context).run("--lang", lang, "--password-stdin", "list");
+                assertThat(code).as(err.toString()).isEqualTo(2);
+                assertThat(err.toString())
+                        .isEqualTo(
+                                lang.equals("en")
+                                        ? "vault: a line of the input is longer than 64 KiB; nothing was saved.\n"
+                                        : "vault: 入力の 1 行が 64 KiB を超えています。何も保存していません。\n");
+            }
+        }
+
+        @Test
         @DisplayName(
                 "standard input that cannot be read (a folder): exit 2 with the system's reason, in English and Japanese")
         void unreadableInput() {

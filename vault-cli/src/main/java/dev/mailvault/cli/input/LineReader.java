@@ -19,6 +19,8 @@ import java.util.Arrays;
  */
 public final class LineReader {
     private static final int BOM = 0xFEFF;
+    /** Far above any password or answer; standard input from /dev/zero or a binary file stops here. */
+    public static final int MAX_LINE_BYTES = 64 * 1024;
 
     private final InputStream in;
 
@@ -40,6 +42,9 @@ public final class LineReader {
                 sawAnything = true;
                 if (b == '\n') {
                     break;
+                }
+                if (n == MAX_LINE_BYTES) {
+                    throw new LineTooLongException();
                 }
                 if (n == buf.length) {
                     byte[] bigger = Arrays.copyOf(buf, buf.length * 2);
@@ -100,6 +105,13 @@ public final class LineReader {
         /** The system's own words, such as "Is a directory". */
         public String reason() {
             return reason;
+        }
+    }
+
+    /** A line longer than {@link #MAX_LINE_BYTES}; the error reporter words it for the user. */
+    public static final class LineTooLongException extends BadInputException {
+        LineTooLongException() {
+            super("a line of the input is longer than " + MAX_LINE_BYTES / 1024 + " KiB");
         }
     }
 

@@ -55,6 +55,15 @@ class LineReaderTest {
     }
 
     @Test
+    @DisplayName("takes a line of 64 KiB and refuses a longer one")
+    void lineLimit() {
+        String longest = "x".repeat(LineReader.MAX_LINE_BYTES);
+        assertThat(reader(longest + "\n").readLine()).hasSize(LineReader.MAX_LINE_BYTES);
+        assertThatThrownBy(() -> reader(longest + "x\n").readLine())
+                .isInstanceOf(LineReader.LineTooLongException.class);
+    }
+
+    @Test
     @DisplayName("handles lines longer than its first buffer")
     void longLine() {
         String text = "x".repeat(1000);
