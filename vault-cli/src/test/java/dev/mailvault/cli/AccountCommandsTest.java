@@ -328,6 +328,20 @@ class AccountCommandsTest {
         }
 
         @Test
+        @DisplayName("--reveal shows a rotation's new value on a row of its own, as --json's pending_value")
+        void revealPending() {
+            addTaro();
+            assertThat(cli.unlockedWith("imap-secret-new\n", "rotate", TARO).code())
+                    .isZero();
+            Result masked = cli.unlocked("show", TARO);
+            assertThat(masked.out()).doesNotContain("imap-secret-new").doesNotContain("new (pending)");
+            Result revealed = cli.unlocked("show", TARO, "--reveal");
+            assertThat(revealed.out())
+                    .containsPattern("imap .*imap-secret-1")
+                    .containsPattern("imap .* - +new \\(pending\\) +imap-secret-new");
+        }
+
+        @Test
         @DisplayName("--history lists earlier values by date, masked unless --reveal")
         void history() throws Exception {
             addTaro();

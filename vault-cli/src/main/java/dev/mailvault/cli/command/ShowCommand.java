@@ -161,6 +161,19 @@ public final class ShowCommand extends VaultSubcommand {
                     formats.date(c.changedAt()),
                     due.orElse(t.get("due.never")),
                     status(c, formats));
+            if (reveal && c.hasPending()) {
+                // the new value of a rotation in progress, on its own row, as --json's pending_value
+                Optional<Secret> pending = session.pendingSecret(account.address(), c.ref());
+                if (pending.isPresent()) {
+                    revealed.add(pending.get());
+                    credentials.row(
+                            w -> SecretOut.write(w, pending.get()),
+                            c.ref().toString(),
+                            formats.date(c.pendingSince().orElse(c.changedAt())),
+                            "-",
+                            t.get("msg.verify.slot.pending"));
+                }
+            }
         }
         credentials.print(out);
 
