@@ -74,6 +74,11 @@ public final class CheckTexts {
         NOT_YET_VALID("the server's certificate is not valid before {0}", Outcome.TLS_CERT_INVALID),
         EXPIRED("the server's certificate expired on {0}", Outcome.TLS_CERT_INVALID),
         OTHER_HOST("the server's certificate is for {0}, not for {1}", Outcome.TLS_HOSTNAME_MISMATCH),
+        NO_TRUSTED_ISSUER(
+                "the server's certificate ({0}, SHA-256 {1}) is not trusted: no certificate authority trusted here"
+                        + " issued it (a self-signed certificate, or a CA that neither the system nor this account"
+                        + " trusts)",
+                Outcome.TLS_CERT_INVALID),
         UNTRUSTED_BECAUSE("the server's certificate ({0}, SHA-256 {1}) is not trusted: {2}", Outcome.TLS_CERT_INVALID),
         UNTRUSTED("the server's certificate ({0}, SHA-256 {1}) is not trusted", Outcome.TLS_CERT_INVALID);
 

@@ -179,6 +179,12 @@ final class TargetTrustManager extends X509ExtendedTrustManager {
             return describeDates(leaf);
         }
         String subject = leaf.getSubjectX500Principal().getName();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            // no path to any trusted CA: say so in words, not in the JDK's "PKIX path building failed"
+            if (t instanceof java.security.cert.CertPathBuilderException) {
+                return Kind.NO_TRUSTED_ISSUER.english(subject, fingerprint(leaf));
+            }
+        }
         return cause != null && cause.getMessage() != null
                 ? Kind.UNTRUSTED_BECAUSE.english(subject, fingerprint(leaf), cause.getMessage())
                 : Kind.UNTRUSTED.english(subject, fingerprint(leaf));
