@@ -103,6 +103,7 @@ public final class VaultCommand implements Callable<Integer> {
                 .addOption(passwordFile)
                 .addOption(passwordStdin)
                 .addOption(inherited("--lang", "ja|en", String.class)
+                        .completionCandidates(List.of("ja", "en"))
                         .getter(lang)
                         .setter(lang)
                         .hasInitialValue(false) // nothing to reset: unset is null, and null is no language

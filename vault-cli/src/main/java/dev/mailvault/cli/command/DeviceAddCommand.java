@@ -23,7 +23,11 @@ public final class DeviceAddCommand extends VaultSubcommand {
     @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "param.deviceName")
     private String nameText;
 
-    @Option(names = "--type", required = true, paramLabel = "TYPE")
+    @Option(
+            names = "--type",
+            required = true,
+            paramLabel = "TYPE",
+            completionCandidates = Completions.DeviceTypes.class)
     private String typeText;
 
     @Option(names = "--uses", required = true, split = ",", paramLabel = "ADDRESS")

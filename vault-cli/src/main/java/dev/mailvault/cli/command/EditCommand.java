@@ -38,7 +38,7 @@ public final class EditCommand extends VaultSubcommand {
     @Option(names = "--password")
     private boolean password;
 
-    @Option(names = "--kind", paramLabel = "KIND")
+    @Option(names = "--kind", paramLabel = "KIND", completionCandidates = Completions.Kinds.class)
     private String kind;
 
     @Override

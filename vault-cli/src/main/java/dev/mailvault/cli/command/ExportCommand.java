@@ -25,7 +25,11 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "export")
 public final class ExportCommand extends VaultSubcommand {
-    @Option(names = "--format", required = true, paramLabel = "backup|keepassxc-csv")
+    @Option(
+            names = "--format",
+            required = true,
+            paramLabel = "backup|keepassxc-csv",
+            completionCandidates = Completions.ExportFormats.class)
     private String formatText;
 
     @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "vault.export.file")

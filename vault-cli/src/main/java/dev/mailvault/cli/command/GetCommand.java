@@ -23,7 +23,11 @@ public final class GetCommand extends VaultSubcommand {
     @Parameters(index = "0", paramLabel = "ADDRESS", descriptionKey = "param.address")
     private String addressText;
 
-    @Option(names = "--kind", paramLabel = "KIND", defaultValue = "imap")
+    @Option(
+            names = "--kind",
+            paramLabel = "KIND",
+            defaultValue = "imap",
+            completionCandidates = Completions.Kinds.class)
     private String kind;
 
     /** The new value of a rotation in progress: how a generated password reaches the provider's page. */

@@ -37,7 +37,11 @@ public final class ImportCommand extends VaultSubcommand {
     @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "vault.import.file")
     private Path file;
 
-    @Option(names = "--format", required = true, paramLabel = "keepassxc-csv|bitwarden-json|thunderbird")
+    @Option(
+            names = "--format",
+            required = true,
+            paramLabel = "keepassxc-csv|bitwarden-json|thunderbird",
+            completionCandidates = Completions.ImportFormats.class)
     private String formatText;
 
     @Override

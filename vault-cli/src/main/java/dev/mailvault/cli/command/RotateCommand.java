@@ -38,7 +38,11 @@ public final class RotateCommand extends VaultSubcommand {
     @Parameters(index = "0", paramLabel = "ADDRESS", descriptionKey = "param.address")
     private String addressText;
 
-    @Option(names = "--kind", paramLabel = "KIND", defaultValue = "imap")
+    @Option(
+            names = "--kind",
+            paramLabel = "KIND",
+            defaultValue = "imap",
+            completionCandidates = Completions.Kinds.class)
     private String kind;
 
     @Option(names = "--generate")
