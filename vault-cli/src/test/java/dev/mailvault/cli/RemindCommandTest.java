@@ -190,6 +190,23 @@ class RemindCommandTest {
         }
 
         @Test
+        @DisplayName("--ics with no password in the vault writes no calendar (RFC 5545 wants an event) and says so")
+        void icsNothingDue() throws Exception {
+            Path empty = dir.resolve("empty");
+            Files.createDirectories(empty);
+            Cli none = Cli.withEmptyVault(empty);
+            Path file = dir.resolve("reminders.ics");
+
+            Result r = none.unlocked("--lang", "en", "remind", "--ics", file.toString());
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out())
+                    .contains("The vault holds no password, so there is no due date to put in a calendar; " + file
+                            + " was not written.");
+            assertThat(file).doesNotExist();
+        }
+
+        @Test
         @DisplayName(
                 "--ics with a FIFO or device as FILE is exit 2 before the master password is asked, and left as it was")
         void icsNotRegularFile() {

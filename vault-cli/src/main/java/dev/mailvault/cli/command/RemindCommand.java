@@ -24,6 +24,7 @@ import dev.mailvault.core.remind.Reminders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,9 +171,15 @@ public final class RemindCommand extends VaultSubcommand {
                 all.stream().filter(i -> i.status() != ReminderStatus.OK).toList();
         ReminderCounts counts = ReminderCounts.of(due);
         if (ics != null) {
-            new ReminderCalendar(clock).write(ics.toAbsolutePath(), all, texts().locale());
             // with --json, standard output holds only the document
-            (json.json ? err() : out()).println(texts().get("msg.icsWritten", all.size(), ics.toAbsolutePath()));
+            PrintWriter said = json.json ? err() : out();
+            if (all.isEmpty()) {
+                // a calendar needs at least one event (RFC 5545): an empty one is refused by strict readers
+                said.println(texts().get("msg.icsNothing", ics.toAbsolutePath()));
+            } else {
+                new ReminderCalendar(clock).write(ics.toAbsolutePath(), all, texts().locale());
+                said.println(texts().get("msg.icsWritten", all.size(), ics.toAbsolutePath()));
+            }
         }
         if (json.json) {
             Json.print(out(), g -> {
