@@ -3,6 +3,7 @@ package dev.mailvault.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailvault.cli.Cli.Result;
+import dev.mailvault.cli.input.LineReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -228,6 +229,23 @@ class ExitCodesTest {
             Result refused = cli.run("", "--password-file", open.toString(), "list");
             assertThat(refused.code()).isEqualTo(2);
             assertThat(refused.err()).contains("mode 0644").doesNotContain(Cli.MASTER);
+        }
+
+        @Test
+        @DisplayName("that is not UTF-8, or whose first line is endless, is exit 2 naming the file")
+        void notText() throws Exception {
+            Path latin1 = passwordFile("rw-------");
+            Files.write(latin1, new byte[] {'p', (byte) 0xe9, 'w', '\n'});
+            Result r = cli.run("", "--password-file", latin1.toString(), "list");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("vault: the password file " + latin1 + " is not UTF-8 text.\n");
+
+            Path endless = passwordFile("rw-------");
+            Files.write(endless, new byte[LineReader.MAX_LINE_BYTES + 1]);
+            Result ja = cli.run("", "--lang", "ja", "--password-file", endless.toString(), "list");
+            assertThat(ja.code()).isEqualTo(2);
+            assertThat(ja.err())
+                    .isEqualTo("vault: パスワードファイル " + endless + " の1行目が 64 KiB を超えています。1行目にマスターパスワードを書いてください。\n");
         }
 
         @Test

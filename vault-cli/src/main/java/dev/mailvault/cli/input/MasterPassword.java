@@ -4,14 +4,13 @@ import dev.mailvault.cli.CliContext;
 import dev.mailvault.cli.Texts;
 import dev.mailvault.cli.UsageError;
 import dev.mailvault.core.crypto.Secret;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -121,7 +120,6 @@ public final class MasterPassword {
     }
 
     private Secret readFile() {
-        byte[] content = null;
         try {
             if (!Files.isRegularFile(file)) {
                 throw new UsageError(texts.get("err.passwordFileMissing", file));
@@ -132,8 +130,17 @@ public final class MasterPassword {
             if (!mode.equals(MODE_0600) && !mode.equals(MODE_0400)) {
                 throw new UsageError(texts.get("err.passwordFileMode", file, octal(mode)));
             }
-            content = Files.readAllBytes(file);
-            char[] line = new LineReader(new ByteArrayInputStream(content)).readLine();
+            // only the first line is read, into an array that is wiped: never the whole file
+            char[] line;
+            try (InputStream in = Files.newInputStream(file)) {
+                line = new LineReader(in).readLine();
+            } catch (LineReader.NotUtf8Exception e) {
+                throw new UsageError(texts.get("err.passwordFileNotUtf8", file));
+            } catch (LineReader.LineTooLongException e) {
+                throw new UsageError(texts.get("err.passwordFileLineTooLong", file, LineReader.MAX_LINE_BYTES / 1024));
+            } catch (LineReader.UnreadableInputException e) {
+                throw new UsageError(texts.get("err.passwordFileUnreadable", file, e.reason()));
+            }
             if (line == null) {
                 throw new UsageError(texts.get("err.passwordFileEmpty", file));
             }
@@ -145,10 +152,6 @@ public final class MasterPassword {
         } catch (IOException e) {
             throw new UsageError(
                     texts.get("err.passwordFileUnreadable", file, e.getClass().getSimpleName()));
-        } finally {
-            if (content != null) {
-                Arrays.fill(content, (byte) 0);
-            }
         }
     }
 
