@@ -132,43 +132,40 @@ class ExitCodesTest {
         @Test
         @DisplayName("an endless line on standard input (/dev/zero) is bad input at 64 KiB: exit 2, in both languages")
         void endlessLine() {
-            for (String lang : new String[] {"en", "ja"}) {
-                StringWriter err = new StringWriter();
-                CliContext context = new CliContext(
-                        new InputStream() {
-                            @Override
-                            public int read() {
-                                return 0;
-                            }
-                        },
-                        new PrintWriter(new StringWriter(), true),
-                        new PrintWriter(err, true),
-                        cli.terminal,
-                        cli.env,
-                        cli.service);
-                int code = new VaultCli(context).run("--lang", lang, "--password-stdin", "list");
-                assertThat(code).as(err.toString()).isEqualTo(2);
-                assertThat(err.toString())
-                        .isEqualTo(
-                                lang.equals("en")
-                                        ? "vault: a line of the input is longer than 64 KiB; nothing was saved.\n"
-                                        : "vault: 入力の 1 行が 64 KiB を超えています。何も保存していません。\n");
-            }
+            InputStream zeros = new InputStream() {
+                @Override
+                public int read() {
+                    return 0;
+                }
+            };
+            assertListFromStdin(
+                    zeros,
+                    "vault: a line of the input is longer than 64 KiB; nothing was saved.\n",
+                    "vault: 入力の 1 行が 64 KiB を超えています。何も保存していません。\n");
         }
 
         @Test
         @DisplayName(
                 "standard input that cannot be read (a folder): exit 2 with the system's reason, in English and Japanese")
         void unreadableInput() {
+            InputStream folder = new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    throw new IOException("Is a directory");
+                }
+            };
+            assertListFromStdin(
+                    folder,
+                    "vault: the input cannot be read (Is a directory); nothing was saved.\n",
+                    "vault: 入力を読めません（Is a directory）。何も保存していません。\n");
+        }
+
+        /** {@code list --password-stdin} reading {@code stdin} is exit 2 with exactly these lines. */
+        private void assertListFromStdin(InputStream stdin, String english, String japanese) {
             for (String lang : new String[] {"en", "ja"}) {
                 StringWriter err = new StringWriter();
                 CliContext context = new CliContext(
-                        new InputStream() {
-                            @Override
-                            public int read() throws IOException {
-                                throw new IOException("Is a directory");
-                            }
-                        },
+                        stdin,
                         new PrintWriter(new StringWriter(), true),
                         new PrintWriter(err, true),
                         cli.terminal,
@@ -176,11 +173,7 @@ class ExitCodesTest {
                         cli.service);
                 int code = new VaultCli(context).run("--lang", lang, "--password-stdin", "list");
                 assertThat(code).as(err.toString()).isEqualTo(2);
-                assertThat(err.toString())
-                        .isEqualTo(
-                                lang.equals("en")
-                                        ? "vault: the input cannot be read (Is a directory); nothing was saved.\n"
-                                        : "vault: 入力を読めません（Is a directory）。何も保存していません。\n");
+                assertThat(err.toString()).isEqualTo(lang.equals("en") ? english : japanese);
             }
         }
 
