@@ -130,24 +130,15 @@ class CertificateFetcherTest {
         }
     }
 
-    /** Clears the screen, retitles the window, rings, moves to the line start, reverses the text after it. */
-    private static final String TRAP = "A\u001b[2JB\u001b]0;pwned\u0007C\rD\u0000E\u202eF\u2066G\u200fH\u009b31mI";
-
-    private static void printable(String text) {
-        assertThat(text.codePoints())
-                .as("control or format characters in %s", text)
-                .noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
-    }
-
     @Test
     @DisplayName("names with escape sequences and bidi overrides in them are shown with spaces there")
     void hostileNames() throws Exception {
         LocalCertificate ca = LocalCertificate.builder()
-                .commonName(TRAP.replace(';', ':'))
+                .commonName(HostileText.TRAP.replace(';', ':'))
                 .certificateAuthority()
                 .build();
         LocalCertificate cert = LocalCertificate.builder("ip:127.0.0.1")
-                .commonName(TRAP.replace(';', ':'))
+                .commonName(HostileText.TRAP.replace(';', ':'))
                 .issuedBy(ca)
                 .build();
         try (ScriptedServer server = ScriptedServer.imap(TestTls.serverContext(cert), hold())) {
@@ -156,9 +147,9 @@ class CertificateFetcherTest {
 
             assertThat(fetched.sha256()).isEqualTo(cert.sha256Fingerprint());
             assertThat(fetched.subject()).contains("0:pwned");
-            printable(fetched.subject());
-            printable(fetched.issuer());
-            fetched.names().forEach(CertificateFetcherTest::printable);
+            HostileText.assertPrintable(fetched.subject());
+            HostileText.assertPrintable(fetched.issuer());
+            fetched.names().forEach(HostileText::assertPrintable);
         }
     }
 
@@ -169,12 +160,13 @@ class CertificateFetcherTest {
                 null,
                 send("* OK [CAPABILITY IMAP4rev1] ready"),
                 expect("STARTTLS"),
-                send("{tag} BAD " + TRAP),
+                send("{tag} BAD " + HostileText.TRAP),
                 hold())) {
             Endpoint endpoint = new Endpoint("127.0.0.1", server.port(), Security.STARTTLS);
 
             assertThatThrownBy(() -> fetcher.fetch(Protocol.IMAP, endpoint))
-                    .isInstanceOfSatisfying(CertificateFetchException.class, e -> printable(e.getMessage()));
+                    .isInstanceOfSatisfying(
+                            CertificateFetchException.class, e -> HostileText.assertPrintable(e.getMessage()));
         }
     }
 }

@@ -740,25 +740,16 @@ class ScriptedServerLoginTest {
     @Nested
     @DisplayName("a server's texts are shown as plain text")
     class TerminalSafe {
-        /** Clears the screen, retitles the window, rings, moves to the line start, reverses the text after it. */
-        private static final String TRAP = "A\u001b[2JB\u001b]0;pwned\u0007C\rD\u0000E\u202eF\u2066G\u200fH\u009b31mI";
-
-        /** The characters no result may carry: they would move, hide or reorder what the terminal shows. */
-        private static void printable(String text) {
-            assertThat(text.codePoints())
-                    .as("control or format characters in %s", text)
-                    .noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
-        }
 
         @Test
         @DisplayName("escape sequences, NUL, CR and bidi overrides in an IMAP answer and its alert become spaces")
         void imapAnswer() throws Exception {
-            try (ScriptedServer server = imapLoginAnswering("{tag} NO [ALERT] " + TRAP)) {
+            try (ScriptedServer server = imapLoginAnswering("{tag} NO [ALERT] " + HostileText.TRAP)) {
                 CheckResult r = imaps(server);
 
                 assertThat(r.outcome()).isEqualTo(Outcome.AUTH_FAILED);
-                printable(r.message());
-                printable(r.alert());
+                HostileText.assertPrintable(r.message());
+                HostileText.assertPrintable(r.alert());
                 assertThat(r.message()).contains("0;pwned").contains("I");
             }
         }
@@ -766,12 +757,12 @@ class ScriptedServerLoginTest {
         @Test
         @DisplayName("the same in an SMTP reply")
         void smtpReply() throws Exception {
-            try (ScriptedServer server = smtpAuthAnswering("535 5.7.8 " + TRAP)) {
+            try (ScriptedServer server = smtpAuthAnswering("535 5.7.8 " + HostileText.TRAP)) {
                 CheckResult r = smtps(server);
 
                 assertThat(r.outcome()).isEqualTo(Outcome.AUTH_FAILED);
                 assertThat(r.code()).isEqualTo("535 5.7.8");
-                printable(r.message());
+                HostileText.assertPrintable(r.message());
             }
         }
 
@@ -779,14 +770,14 @@ class ScriptedServerLoginTest {
         @DisplayName("the same in the name of an untrusted certificate, which the result quotes")
         void certificateName() throws Exception {
             SSLContext evil = TestTls.serverContext(LocalCertificate.builder("ip:127.0.0.1")
-                    .commonName(TRAP.replace(';', ':'))
+                    .commonName(HostileText.TRAP.replace(';', ':'))
                     .build());
             try (ScriptedServer server = ScriptedServer.imap(evil, send(IMAP_GREETING), serveImap())) {
                 CheckResult r = imaps(server);
 
                 assertThat(r.outcome()).isEqualTo(Outcome.TLS_CERT_INVALID);
                 assertThat(r.message()).contains("0:pwned");
-                printable(r.message());
+                HostileText.assertPrintable(r.message());
             }
         }
 
