@@ -6,7 +6,11 @@ import dev.mailvault.core.VaultUnavailableException;
 import dev.mailvault.core.WrongMasterPasswordException;
 import dev.mailvault.core.files.UnwritableFileException;
 import java.io.PrintWriter;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -86,7 +90,11 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
                     : unknownCommand(ex.getCommandLine(), first)
                             ? texts.get("err.unknownCommand", first)
                             : texts.get("err.unexpectedArgument", first);
-            List<String> suggestions = unmatched.getSuggestions();
+            List<String> suggestions = near(
+                    first,
+                    unmatched.isUnknownOption()
+                            ? ex.getCommandLine().getCommandSpec().optionsMap().keySet()
+                            : ex.getCommandLine().getSubcommands().keySet());
             return suggestions.isEmpty()
                     ? message
                     : texts.get("err.didYouMean", message, String.join(", ", suggestions));
@@ -135,6 +143,51 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
             }
         }
         return false;
+    }
+
+    /**
+     * The names a mistyped {@code word} most likely meant: those within one or two edits (a letter
+     * added, dropped, changed, or two swapped), closest first. Picocli's own suggestions compare
+     * letter pairs and offered "edit, audit" for "lsit"; this is the few lines of edit distance that
+     * a library would bring with much more.
+     */
+    static List<String> near(String word, Collection<String> names) {
+        if (word.length() < 3) {
+            return List.of();
+        }
+        int limit = word.length() <= 4 ? 1 : 2;
+        Map<String, Integer> distance = new HashMap<>();
+        for (String name : names) {
+            int d = edits(word.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
+            if (d > 0 && d <= limit) {
+                distance.put(name, d);
+            }
+        }
+        return distance.keySet().stream()
+                .sorted(Comparator.comparing((String name) -> distance.get(name))
+                        .thenComparing(name -> name))
+                .toList();
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
+    private static int edits(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     /** Whether {@code word} stands where a command of {@code commandLine} was expected, and is none. */

@@ -56,6 +56,12 @@ class CommandModelTest {
         Result typo = cli.run("", "--vault", "x.db", "lst");
         assertThat(typo.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(typo.err()).contains("Did you mean: list?");
+
+        // letters swapped, an option misspelt, and a word near nothing
+        assertThat(cli.run("", "lsit").err()).contains("unknown command 'lsit'. Did you mean: list?");
+        assertThat(cli.run("", "list", "--jsno").err()).contains("Did you mean: --json?");
+        assertThat(cli.run("", "frobnicate").err())
+                .isEqualTo("vault: unknown command 'frobnicate'. Run 'vault --help' for the options.\n");
     }
 
     @Test
