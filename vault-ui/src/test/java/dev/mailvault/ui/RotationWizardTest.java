@@ -112,6 +112,30 @@ class RotationWizardTest {
     }
 
     @Test
+    @DisplayName("the keyboard stays in the wizard when Next, focused, turns disabled on the next step:"
+            + " keys typed then do not reach the search field behind it")
+    void focusStaysInWizard(FxRobot robot) {
+        openWizard(robot);
+        robot.clickOn("#rotationNext");
+        fx.settle();
+        javafx.scene.Node wizard = robot.lookup("#rotationWizard").query();
+        waitUntil(() -> onFx(() -> {
+            for (javafx.scene.Node n = wizard.getScene().getFocusOwner(); n != null; n = n.getParent()) {
+                if (n == wizard) {
+                    return true;
+                }
+            }
+            return false;
+        }));
+        robot.type(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCode.Z);
+        fx.settle();
+        assertThat(onFx(() -> robot.lookup("#search")
+                        .queryAs(javafx.scene.control.TextField.class)
+                        .getText()))
+                .isEmpty();
+    }
+
+    @Test
     @DisplayName("a new value equal to the current one is refused in the app's words, English and Japanese;"
             + " nothing is stored")
     void sameAsCurrent(FxRobot robot) {
