@@ -121,4 +121,42 @@ class VerifyAllTest {
                 .containsEntry("bob@example.test", Outcome.AUTH_FAILED)
                 .containsEntry("carol@example.test", Outcome.OK);
     }
+
+    /** Every text in the detail pane's result rows of that style class, each row's labels joined. */
+    private java.util.List<String> detailRows(FxRobot robot, String styleClass) {
+        return onFx(() -> robot.lookup("." + styleClass).queryAll().stream()
+                .map(row -> robot.from(row).lookup(".label").queryAllAs(Label.class).stream()
+                        .map(Label::getText)
+                        .collect(java.util.stream.Collectors.joining(" | ")))
+                .toList());
+    }
+
+    @Test
+    @DisplayName("a login skipped by the lockout rule reads as not tried, not as a failure, and points to Verify now,"
+            + " not to the command line's --force")
+    void skippedRowsInDetail(FxRobot robot) {
+        fx.unlock(robot);
+        robot.interact(() -> table(robot)
+                .getSelectionModel()
+                .select(table(robot).getItems().stream()
+                        .filter(r -> r.address().value().equals("bob@example.test"))
+                        .findFirst()
+                        .orElseThrow()));
+        runVerifyAll(robot);
+        runVerifyAll(robot);
+
+        java.util.List<String> skipped = detailRows(robot, "verify-skipped");
+        assertThat(skipped)
+                .hasSize(2)
+                .allSatisfy(text -> assertThat(text)
+                        .startsWith("– Not tried")
+                        .contains("the last login failed 1 min ago (Password rejected)")
+                        .contains("Verify now on this account tries it")
+                        .doesNotContain("--force")
+                        .doesNotContain("LOCKOUT_PROTECTION"));
+        // the two real failures of the first run stay red
+        assertThat(detailRows(robot, "verify-failed"))
+                .hasSize(2)
+                .allSatisfy(text -> assertThat(text).startsWith("✖ "));
+    }
 }

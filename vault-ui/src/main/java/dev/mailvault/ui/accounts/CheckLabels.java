@@ -3,6 +3,7 @@ package dev.mailvault.ui.accounts;
 import atlantafx.base.theme.Styles;
 import dev.mailvault.core.verify.CheckResult;
 import dev.mailvault.core.verify.CheckTexts;
+import dev.mailvault.core.verify.Outcome;
 import dev.mailvault.ui.common.Formats;
 import dev.mailvault.ui.common.Texts;
 import javafx.scene.control.Label;
@@ -13,9 +14,11 @@ public final class CheckLabels {
     private CheckLabels() {}
 
     public static Label of(CheckResult check, Texts texts, Formats formats) {
-        Label label = new Label((check.ok() ? "✔ " : "✖ ") + outcome(check, texts) + " · " + formats.ago(check.at()));
-        label.getStyleClass().add(check.ok() ? "check-ok" : "check-failed");
-        label.getStyleClass().add(check.ok() ? Styles.SUCCESS : Styles.DANGER);
+        boolean skipped = check.outcome() == Outcome.SKIPPED;
+        Label label = new Label(
+                (check.ok() ? "✔ " : skipped ? "– " : "✖ ") + outcome(check, texts) + " · " + formats.ago(check.at()));
+        label.getStyleClass().add(check.ok() ? "check-ok" : skipped ? "check-skipped" : "check-failed");
+        label.getStyleClass().add(check.ok() ? Styles.SUCCESS : skipped ? Styles.TEXT_MUTED : Styles.DANGER);
         String message = CheckTexts.message(check, texts.locale());
         String detail = check.protocol().id().toUpperCase(java.util.Locale.ROOT) + " " + check.host() + ":"
                 + check.port() + (message.isEmpty() ? "" : "\n" + message);
