@@ -153,6 +153,70 @@ class MainWindowTest {
     }
 
     @Test
+    @DisplayName("in Japanese, a password's interval and due date read in words, not as the spec 6m or never;"
+            + " the form offers the intervals in words and stores the one picked")
+    @SuppressWarnings("unchecked")
+    void policyInWordsInJapanese(FxRobot robot) {
+        unlockAndSet(robot, "#settingsLanguage", dev.mailvault.ui.settings.Settings.Language.JAPANESE);
+        robot.interact(() -> table(robot).getSelectionModel().select(1));
+        fx.settle();
+        java.util.function.Supplier<String> age = () ->
+                onFx(() -> robot.lookup(n -> n.getId() != null && n.getId().startsWith("age-"))
+                        .queryAs(Label.class)
+                        .getText());
+        assertThat(age.get()).matches("経過 6 か月 · .+ に変更 · 次の変更期限 .+（6 か月ごと）").doesNotContain("6m");
+
+        robot.clickOn("#editAccount");
+        javafx.scene.control.ComboBox<String> policy =
+                robot.lookup("#formPolicy").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(onFx(() -> policy.getEditor().getText())).isEqualTo("6 か月ごと");
+        assertThat(onFx(() -> policy.getItems().stream()
+                        .map(policy.getConverter()::toString)
+                        .toList()))
+                .containsExactly("3 か月ごと", "6 か月ごと", "12 か月ごと", "変更しない");
+        robot.interact(() -> policy.setValue("never"));
+        robot.clickOn("#formSave");
+        fx.settle();
+        assertThat(fx.window
+                        .session()
+                        .findAccount(Address.of("taro@example.jp"))
+                        .orElseThrow()
+                        .spec()
+                        .policy()
+                        .isNever())
+                .isTrue();
+        waitUntil(() -> age.get().endsWith("変更期限なし"));
+        assertThat(age.get()).doesNotContain("never");
+    }
+
+    @Test
+    @DisplayName("a search that matches nothing says so, in Japanese too, instead of 'no accounts yet'")
+    void searchWithoutMatch(FxRobot robot) {
+        unlockAndSet(robot, "#settingsLanguage", dev.mailvault.ui.settings.Settings.Language.JAPANESE);
+        fill(robot, "#search", "nosuch");
+        fx.settle();
+        assertThat(onFx(() -> table(robot).getItems())).isEmpty();
+        assertThat(onFx(() ->
+                        robot.lookup("#accountsEmpty").queryAs(Label.class).getText()))
+                .isEqualTo("「nosuch」に一致するアカウントはありません。検索欄を空にするとすべて表示されます。");
+    }
+
+    @Test
+    @DisplayName("a provider's note in the form shows whole, not cut short where the window is low")
+    void providerNoteWhole(FxRobot robot) {
+        unlockAndSet(robot, "#settingsLanguage", dev.mailvault.ui.settings.Settings.Language.JAPANESE);
+        robot.clickOn("#addAccount");
+        fill(robot, "#formAddress", "someone@yahoo.com");
+        robot.clickOn("#formDisplayName");
+        fx.settle();
+        Label note = robot.lookup("#formProviderNote").queryAs(Label.class);
+        assertThat(onFx(note::getText)).contains("アプリ用パスワード");
+        // the text the label draws is its whole text: no ellipsis
+        assertThat(onFx(() -> ((javafx.scene.text.Text) note.lookup(".text")).getText()))
+                .isEqualTo(onFx(note::getText));
+    }
+
+    @Test
     @DisplayName("an address already in the vault, or a CA field that is no PEM certificate, is refused in the form")
     void addAccountTakenOrBadCa(FxRobot robot) {
         unlock(robot);

@@ -91,7 +91,8 @@ public final class AccountFormController {
         Address address = field(() -> Address.of(view.address.getText()), "form.badAddress", view.address.getText());
         Endpoint imap = field(() -> Endpoint.parse(view.imap.getText()), "form.badImap", view.imap.getText());
         Endpoint smtp = field(() -> Endpoint.parse(view.smtp.getText()), "form.badSmtp", view.smtp.getText());
-        String policyText = view.policy.getEditor().getText();
+        String policyText =
+                view.policy.getConverter().fromString(view.policy.getEditor().getText());
         RotationPolicy policy = field(() -> RotationPolicy.parse(policyText), "form.badPolicy", policyText);
         String caPem =
                 view.caCert.getText().isBlank() ? null : view.caCert.getText().strip() + "\n";

@@ -1,7 +1,10 @@
 package dev.mailvault.ui.accounts;
 
 import atlantafx.base.theme.Styles;
+import dev.mailvault.core.BadInputException;
 import dev.mailvault.core.provider.Provider;
+import dev.mailvault.core.remind.RotationPolicy;
+import dev.mailvault.ui.common.Formats;
 import dev.mailvault.ui.common.Texts;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -17,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /** Add or edit an account: address, provider, servers, logins, passwords, policy. */
 final class AccountFormView {
@@ -51,6 +55,9 @@ final class AccountFormView {
         providerNote.setId("formProviderNote");
         providerNote.setWrapText(true);
         providerNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        // every line of the provider's advice (which password to enter, unconfirmed settings), not
+        // "... 使う前にプロバ..." when the window is low: the CA field gives way instead
+        providerNote.setMinHeight(Region.USE_PREF_SIZE);
         imap.setId("formImap");
         imap.setPromptText("imap.example.jp:993");
         smtp.setId("formSmtp");
@@ -67,6 +74,27 @@ final class AccountFormView {
         policy.setId("formPolicy");
         policy.getItems().addAll("3m", "6m", "12m", "never");
         policy.setEditable(true);
+        // shown in words ("every 6 months", 「6 か月ごと」), stored as the spec; a typed spec (90d) is kept
+        policy.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String spec) {
+                try {
+                    return spec == null ? "" : Formats.policy(texts, RotationPolicy.parse(spec));
+                } catch (BadInputException e) {
+                    return spec;
+                }
+            }
+
+            @Override
+            public String fromString(String text) {
+                for (String spec : policy.getItems()) {
+                    if (toString(spec).equals(text == null ? "" : text.strip())) {
+                        return spec;
+                    }
+                }
+                return text;
+            }
+        });
         policy.setValue("6m");
         caCert.setId("formCaCert");
         caCert.setPromptText("-----BEGIN CERTIFICATE-----");

@@ -69,6 +69,17 @@ public final class AccountsController implements Screen {
         sorted.comparatorProperty().bind(view.table.comparatorProperty());
         view.table.setItems(sorted);
         view.search.textProperty().addListener((obs, old, query) -> filtered.setPredicate(r -> r.matches(query)));
+        // an empty table says why: no account at all, or none that matches the search
+        view.empty
+                .textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> rows.isEmpty() || view.search.getText().isBlank()
+                                ? texts.get("accounts.empty")
+                                : texts.get(
+                                        "accounts.noMatch",
+                                        view.search.getText().strip()),
+                        rows,
+                        view.search.textProperty()));
         view.table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (reloading) {
                 return;

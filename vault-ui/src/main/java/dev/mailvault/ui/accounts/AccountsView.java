@@ -121,7 +121,7 @@ final class AccountsView {
         table.setId("accounts");
         table.getStyleClass().addAll(Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        empty.setText(texts.get("accounts.empty"));
+        empty.setId("accountsEmpty");
         empty.setWrapText(true);
         table.setPlaceholder(empty);
         table.getColumns().add(addressColumn(texts));

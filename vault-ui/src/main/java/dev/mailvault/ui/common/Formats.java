@@ -1,5 +1,6 @@
 package dev.mailvault.ui.common;
 
+import dev.mailvault.core.remind.RotationPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +58,22 @@ public final class Formats {
             return texts.get("ago.days", d.toDays());
         }
         return date(when);
+    }
+
+    /** "every 6 months", "every 90 days", "never": a rotation policy in words, not its spec "6m". */
+    public String policy(RotationPolicy policy) {
+        return policy(texts, policy);
+    }
+
+    /** As {@link #policy(RotationPolicy)}, where no clock is at hand. */
+    public static String policy(Texts texts, RotationPolicy policy) {
+        if (policy.isNever()) {
+            return texts.get("policy.never");
+        }
+        Period p = policy.period();
+        return p.toTotalMonths() > 0
+                ? texts.get("policy.months", p.toTotalMonths())
+                : texts.get("policy.days", p.getDays());
     }
 
     public String date(Instant when) {

@@ -253,13 +253,21 @@ public final class DetailController {
         PasswordAge.Band band = ages.band(credential.changedAt(), credential.policy());
         Circle dot = new Circle(5);
         dot.getStyleClass().add("band-dot");
+        String old = formats.age(ages.age(credential.changedAt()));
+        String changed = formats.date(credential.changedAt());
         Label age = new Label(
-                texts.get(
-                        "detail.changed",
-                        formats.age(ages.age(credential.changedAt())),
-                        formats.date(credential.changedAt()),
-                        credential.policy().spec()),
+                credential
+                        .policy()
+                        .dueDate(credential
+                                .changedAt()
+                                .atZone(context.clock().getZone())
+                                .toLocalDate())
+                        .map(due -> texts.get(
+                                "detail.changed", old, changed, formats.date(due), formats.policy(credential.policy())))
+                        .orElseGet(() -> texts.get("detail.changedNever", old, changed)),
                 dot);
+        age.setId("age-" + credential.ref().toString().replace(':', '-'));
+        age.setWrapText(true);
         age.getStyleClass().addAll("band-" + band.name().toLowerCase(Locale.ROOT), Styles.TEXT_SMALL);
         VBox row = new VBox(4, name, actions, age);
         credential.pendingSince().ifPresent(since -> {

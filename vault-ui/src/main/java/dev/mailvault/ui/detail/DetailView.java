@@ -40,6 +40,9 @@ final class DetailView {
     DetailView(Texts texts) {
         title.setId("detailTitle");
         title.getStyleClass().add(Styles.TITLE_3);
+        // the address whole, on two lines if need be, never cut to "hanako.demo@do..."
+        title.setWrapText(true);
+        subtitle.setWrapText(true);
         subtitle.getStyleClass().add(Styles.TEXT_MUTED);
         servers.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         servers.setWrapText(true);
