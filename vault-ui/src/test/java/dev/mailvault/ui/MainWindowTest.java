@@ -187,6 +187,29 @@ class MainWindowTest {
                 .isTrue();
         waitUntil(() -> age.get().endsWith("変更期限なし"));
         assertThat(age.get()).doesNotContain("never");
+
+        // a spec typed in the field, shown in words once the field is left, is stored as typed
+        robot.clickOn("#editAccount");
+        javafx.scene.control.ComboBox<String> again =
+                robot.lookup("#formPolicy").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> {
+            again.getEditor().requestFocus();
+            again.getEditor().setText("90d");
+        });
+        robot.clickOn("#formCaCert");
+        fx.settle();
+        assertThat(onFx(() -> again.getEditor().getText())).isEqualTo("90 日ごと");
+        robot.clickOn("#formSave");
+        fx.settle();
+        waitUntil(() -> age.get().endsWith("（90 日ごと）"));
+        assertThat(fx.window
+                        .session()
+                        .findAccount(Address.of("taro@example.jp"))
+                        .orElseThrow()
+                        .spec()
+                        .policy()
+                        .spec())
+                .isEqualTo("90d");
     }
 
     @Test

@@ -87,12 +87,15 @@ final class AccountFormView {
 
             @Override
             public String fromString(String text) {
+                // a listed choice, or the typed spec the field already shows in words ("every 90 days")
+                String shown = text == null ? "" : text.strip();
                 for (String spec : policy.getItems()) {
-                    if (toString(spec).equals(text == null ? "" : text.strip())) {
+                    if (toString(spec).equals(shown)) {
                         return spec;
                     }
                 }
-                return text;
+                String value = policy.getValue();
+                return value != null && toString(value).equals(shown) ? value : text;
             }
         });
         policy.setValue("6m");
