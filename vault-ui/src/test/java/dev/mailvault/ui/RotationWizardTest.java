@@ -181,11 +181,19 @@ class RotationWizardTest {
                 fx.window.session().pendingSecret(ALICE, CredentialRef.IMAP).orElseThrow()) {
             assertThat(pending.length()).isGreaterThanOrEqualTo(12);
         }
+        // the copy button beside the two-line message keeps its whole label, not "..."
+        javafx.scene.control.Button copy = robot.lookup("#rotationCopy").queryButton();
+        assertThat(onFx(() -> ((javafx.scene.text.Text) copy.lookup(".text")).getText()))
+                .isEqualTo("Copy new value");
         robot.clickOn("#rotationNext");
         robot.clickOn("#rotationVerify");
         fx.settle();
         waitUntil(() ->
                 robot.lookup("#rotationVerdict").queryAs(Label.class).getText().contains("still works"));
+        // the keyboard is back on "Verify with the new value", not on "Mark as changed (no check)"
+        waitUntil(() -> onFx(() -> robot.lookup("#rotationVerify").query().isFocused()));
+        assertThat(onFx(() -> robot.lookup("#rotationPromoteUnverified").query().isFocused()))
+                .isFalse();
         assertThat(fx.window.session().pendingSecret(ALICE, CredentialRef.IMAP)).isPresent();
         assertThat(iPhone().stale()).isFalse();
         assertThat(onFx(() -> robot.lookup("#rotationNext").query().isDisabled()))

@@ -208,8 +208,16 @@ public final class RotationWizardController {
     private void verify() {
         view.results.getChildren().clear();
         view.verdict.setText("");
+        // disabling it hands the focus on to "Mark as changed (no check)": it comes back after, so
+        // that Space or Enter tries again instead of promoting a value no server accepted
+        boolean focused = view.verify.isFocused();
         view.verify.setDisable(true);
         view.verifying.setVisible(true);
+        Runnable refocus = () -> {
+            if (focused && !view.verify.isDisabled() && view.verify.isVisible()) {
+                view.verify.requestFocus();
+            }
+        };
         VerifyTask task = new VerifyTask(
                 context.session(),
                 context.catalog(),
@@ -225,12 +233,14 @@ public final class RotationWizardController {
                             view.verify.setDisable(false);
                             view.verifying.setVisible(false);
                             judge(report);
+                            refocus.run();
                         },
                         error -> {
                             verifying = null;
                             view.verify.setDisable(false);
                             view.verifying.setVisible(false);
                             view.problem.setText(ErrorTexts.describe(error, texts));
+                            refocus.run();
                         });
     }
 

@@ -14,6 +14,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -101,6 +102,8 @@ final class RotationWizardView {
         copyPending.setText(texts.get("rotation.copyNew"));
         copyPending.getStyleClass().add(Styles.SMALL);
         copyPending.setVisible(false);
+        // its whole label, not "..." beside a two-line message: the message wraps instead
+        copyPending.setMinWidth(Region.USE_PREF_SIZE);
         HBox generateLine = new HBox(10, generate, length, new Label(texts.get("rotation.characters")));
         generateLine.setAlignment(Pos.CENTER_LEFT);
         HBox storedLine = new HBox(10, stored, copyPending);
