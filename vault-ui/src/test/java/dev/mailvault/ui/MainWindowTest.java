@@ -237,6 +237,17 @@ class MainWindowTest {
         // the text the label draws is its whole text: no ellipsis
         assertThat(onFx(() -> ((javafx.scene.text.Text) note.lookup(".text")).getText()))
                 .isEqualTo(onFx(note::getText));
+
+        // the longest note (docomo's) shows whole too, and Save stays in the window: the fields scroll
+        fill(robot, "#formAddress", "jiro@docomo.ne.jp");
+        robot.clickOn("#formDisplayName");
+        fx.settle();
+        assertThat(onFx(note::getText)).contains("ドコモメール");
+        assertThat(onFx(() -> ((javafx.scene.text.Text) note.lookup(".text")).getText()))
+                .isEqualTo(onFx(note::getText));
+        javafx.scene.Node save = robot.lookup("#formSave").query();
+        assertThat(onFx(() -> save.localToScene(save.getBoundsInLocal()).getMaxY()))
+                .isLessThanOrEqualTo(onFx(() -> save.getScene().getHeight()));
     }
 
     @Test

@@ -12,6 +12,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
@@ -145,7 +146,17 @@ final class AccountFormView {
 
         HBox buttons = new HBox(8, cancel, save);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-        root = new VBox(14, title, grid, problem, buttons);
+        // the fields scroll when the window is too low for them all (a long provider note): the
+        // message and the buttons stay in view
+        ScrollPane fieldsPane = new ScrollPane(grid);
+        fieldsPane.setId("formFields");
+        fieldsPane.setFitToWidth(true);
+        fieldsPane.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        fieldsPane.getStyleClass().add("edge-to-edge");
+        fieldsPane.prefViewportHeightProperty().bind(grid.heightProperty());
+        fieldsPane.setMinHeight(120);
+        VBox.setVgrow(fieldsPane, Priority.ALWAYS);
+        root = new VBox(14, title, fieldsPane, problem, buttons);
         root.setId("accountForm");
     }
 }
