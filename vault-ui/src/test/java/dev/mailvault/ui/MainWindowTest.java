@@ -177,14 +177,7 @@ class MainWindowTest {
         robot.interact(() -> policy.setValue("never"));
         robot.clickOn("#formSave");
         fx.settle();
-        assertThat(fx.window
-                        .session()
-                        .findAccount(Address.of("taro@example.jp"))
-                        .orElseThrow()
-                        .spec()
-                        .policy()
-                        .isNever())
-                .isTrue();
+        assertThat(storedPolicy("taro@example.jp").isNever()).isTrue();
         waitUntil(() -> age.get().endsWith("変更期限なし"));
         assertThat(age.get()).doesNotContain("never");
 
@@ -202,14 +195,7 @@ class MainWindowTest {
         robot.clickOn("#formSave");
         fx.settle();
         waitUntil(() -> age.get().endsWith("（90 日ごと）"));
-        assertThat(fx.window
-                        .session()
-                        .findAccount(Address.of("taro@example.jp"))
-                        .orElseThrow()
-                        .spec()
-                        .policy()
-                        .spec())
-                .isEqualTo("90d");
+        assertThat(storedPolicy("taro@example.jp").spec()).isEqualTo("90d");
     }
 
     @Test
@@ -554,5 +540,15 @@ class MainWindowTest {
                 fx.window.settings().withTheme(dev.mailvault.ui.settings.Settings.Theme.LIGHT)));
         assertThat(javafx.application.Application.getUserAgentStylesheet())
                 .isEqualTo(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+    }
+
+    /** The rotation policy the vault holds for {@code address}. */
+    private dev.mailvault.core.remind.RotationPolicy storedPolicy(String address) {
+        return fx.window
+                .session()
+                .findAccount(Address.of(address))
+                .orElseThrow()
+                .spec()
+                .policy();
     }
 }
